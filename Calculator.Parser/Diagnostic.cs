@@ -1,0 +1,40 @@
+namespace Calculator.Parser;
+
+/// <summary>What went wrong, in the categories users and JSON output see.</summary>
+public enum DiagnosticKind
+{
+    /// <summary>The text is not a statement of the language.</summary>
+    Syntax,
+    /// <summary>A name that is neither built in nor defined.</summary>
+    UnknownName,
+    /// <summary>A function called with the wrong number of arguments.</summary>
+    Arity,
+    /// <summary>An argument outside a function's real domain, such as <c>sqrt(-1)</c>.</summary>
+    Domain,
+    /// <summary>A division, modulo or power that divides by zero.</summary>
+    DivisionByZero,
+    /// <summary>A boolean where a number is needed, or the other way round.</summary>
+    Type,
+    /// <summary>A resource limit of SPEC §8: nesting, recursion, digits, statement length.</summary>
+    Limit,
+}
+
+/// <summary>An error with its place. Positions stay data until the CLI renders them.</summary>
+/// <param name="Kind">The category.</param>
+/// <param name="Span">The characters the error is about, as offsets into the parsed text.</param>
+/// <param name="Message">A sentence for the user, without position.</param>
+public sealed record Diagnostic(DiagnosticKind Kind, TextSpan Span, string Message)
+{
+    /// <summary>The kind as JSON and documentation spell it: <c>syntax</c>, <c>unknown-name</c>, …</summary>
+    public string KindName => Kind switch
+    {
+        DiagnosticKind.Syntax => "syntax",
+        DiagnosticKind.UnknownName => "unknown-name",
+        DiagnosticKind.Arity => "arity",
+        DiagnosticKind.Domain => "domain",
+        DiagnosticKind.DivisionByZero => "division-by-zero",
+        DiagnosticKind.Type => "type",
+        DiagnosticKind.Limit => "limit",
+        _ => "error",
+    };
+}
