@@ -61,6 +61,14 @@ public readonly partial struct Rational : IEquatable<Rational>, IComparable<Rati
 
     internal bool IsSmall => _big is null;
 
+    /// <summary>The numerator and denominator as longs when the value is in the small form.</summary>
+    internal bool TryGetSmall(out long numerator, out long denominator)
+    {
+        numerator = _num;
+        denominator = SmallDen;
+        return _big is null;
+    }
+
     private long SmallDen => _denMinusOne + 1;
 
     /// <summary>Converts a 64-bit integer exactly.</summary>
