@@ -31,7 +31,7 @@ public static class DecimalFormat
         {
             return value.TryGetSmall(out var n, out _)
                 ? n.ToString(CultureInfo.InvariantCulture)
-                : value.Numerator.ToString(CultureInfo.InvariantCulture);
+                : IntegerMath.ToDecimalString(value.Numerator);
         }
 
         if (fraction)
@@ -92,7 +92,7 @@ public static class DecimalFormat
 
         var text = digits <= ulong.MaxValue
             ? ((ulong)digits).ToString(CultureInfo.InvariantCulture)
-            : digits.ToString(CultureInfo.InvariantCulture);
+            : IntegerMath.ToDecimalString(digits);
         return FormatDigits(negative, text, exponent10, precision);
     }
 

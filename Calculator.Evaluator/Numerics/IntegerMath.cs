@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace Calculator.Evaluator.Numerics;
@@ -10,6 +11,11 @@ public static class IntegerMath
 
     private const int CachedPowersOfTen = 512;
 
+    // Below this size the runtime's quadratic conversion is faster than splitting.
+    private const long DivideAndConquerBits = 20_000;
+
+    private const int ChunkDigits = 1_000;
+
     private static readonly BigInteger[] PowersOfTen = BuildPowersOfTen();
 
     /// <summary>10^<paramref name="k"/>; cached for small <paramref name="k"/>.</summary>
@@ -18,6 +24,42 @@ public static class IntegerMath
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         return k < CachedPowersOfTen ? PowersOfTen[k] : BigInteger.Pow(10, k);
+    }
+
+    /// <summary>
+    /// The decimal text of <paramref name="x"/> in the invariant culture (<c>-</c> for negatives).
+    /// Large values are split by divide and conquer on powers of ten, because
+    /// <see cref="BigInteger.ToString()"/> is quadratic and takes many seconds for a million digits.
+    /// </summary>
+    /// <param name="x">Any integer.</param>
+    public static string ToDecimalString(BigInteger x)
+    {
+        if (x.GetBitLength() <= DivideAndConquerBits)
+        {
+            return x.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var negative = x.Sign < 0;
+        if (negative)
+        {
+            x = -x;
+        }
+
+        // powers[i] = 10^(ChunkDigits·2^i); the top level covers all the digits of x.
+        var approxDigits = (long)(x.GetBitLength() * Log10Of2) + 1;
+        var powers = new List<BigInteger> { Pow10(ChunkDigits) };
+        while ((long)ChunkDigits << powers.Count < approxDigits)
+        {
+            powers.Add(powers[^1] * powers[^1]);
+        }
+
+        var buffer = new char[(long)ChunkDigits << powers.Count];
+        WriteDigits(x, buffer, powers, powers.Count);
+        var start = Array.FindIndex(buffer, c => c != '0');
+        var length = buffer.Length - start;
+        return negative
+            ? string.Concat("-", new ReadOnlySpan<char>(buffer, start, length))
+            : new string(buffer, start, length);
     }
 
     /// <summary>The number of bits of |<paramref name="x"/>| (0 for 0).</summary>
@@ -325,6 +367,29 @@ public static class IntegerMath
 
         var mid = from + ((to - from) / 2);
         return ProductOfRange(from, mid) * ProductOfRange(mid + 1, to);
+    }
+
+    /// <summary>Writes x, which is below 10^(ChunkDigits·2^level), zero-padded to fill <paramref name="dest"/>.</summary>
+    private static void WriteDigits(BigInteger x, Span<char> dest, List<BigInteger> powers, int level)
+    {
+        if (level == 0)
+        {
+            var text = x.ToString(CultureInfo.InvariantCulture);
+            dest[..^text.Length].Fill('0');
+            text.AsSpan().CopyTo(dest[^text.Length..]);
+            return;
+        }
+
+        var half = dest.Length / 2;
+        if (x.IsZero)
+        {
+            dest.Fill('0');
+            return;
+        }
+
+        var high = BigInteger.DivRem(x, powers[level - 1], out var low);
+        WriteDigits(high, dest[..half], powers, level - 1);
+        WriteDigits(low, dest[half..], powers, level - 1);
     }
 
     private static BigInteger Pow10Long(long k) =>

@@ -61,8 +61,7 @@ public readonly partial struct Rational
             var ad = a.Denominator;
             var bd = b.Denominator;
             var g = ad.IsOne || bd.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(ad, bd);
-            var denBits = IntegerMath.BitLength(ad / g) + IntegerMath.BitLength(bd / g) - 1;
-            PrecheckBits(denBits, ctx);
+            Precheck(Log10(ad / g) + Log10(bd / g), ctx);
         }
 
         return CheckResult(a + b, ctx);
@@ -99,13 +98,23 @@ public readonly partial struct Rational
         var bd = b.Denominator;
         var g1 = bd.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(an, bd);
         var g2 = ad.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(bn, ad);
+        if (!g1.IsOne)
+        {
+            an /= g1;
+            bd /= g1;
+        }
 
-        // After cross-cancelling, the products are the normalised result: their bit lengths
-        // bound its size from below, so a refusal here is never premature.
-        var numBits = IntegerMath.BitLength(an / g1) + IntegerMath.BitLength(bn / g2) - 1;
-        var denBits = IntegerMath.BitLength(ad / g2) + IntegerMath.BitLength(bd / g1) - 1;
-        PrecheckBits(Math.Max(numBits, denBits), ctx);
-        return CheckResult(MultiplyReduced(an, ad, bn, bd, g1, g2), ctx);
+        if (!g2.IsOne)
+        {
+            bn /= g2;
+            ad /= g2;
+        }
+
+        // After cross-cancelling, the products are the normalised result, so their estimated
+        // size is the result's size and a refusal here is never premature.
+        Precheck(Log10(an) + Log10(bn), ctx);
+        Precheck(Log10(ad) + Log10(bd), ctx);
+        return CheckResult(FromNormalized(an * bn, ad * bd), ctx);
     }
 
     /// <summary>The quotient, refused when it would exceed the digit limit.</summary>
@@ -204,15 +213,21 @@ public readonly partial struct Rational
         ctx.CheckDigits(IntegerMath.DigitCount(x));
     }
 
-    /// <summary>Refuses a result known to have at least <paramref name="bits"/> bits when that is over the limit.</summary>
-    private static void PrecheckBits(long bits, NumericContext ctx)
+    /// <summary>
+    /// Refuses a result whose size is estimated from its base-10 logarithm when it is clearly over
+    /// the limit; one digit of slack absorbs rounding in the logarithm, and the exact check after
+    /// the work catches the rest.
+    /// </summary>
+    private static void Precheck(double log10Value, NumericContext ctx)
     {
-        var atLeast = (long)((bits - 1) * IntegerMath.Log10Of2) + 1;
-        if (atLeast > ctx.MaxDigits)
+        var digits = Math.Floor(log10Value) + 1;
+        if (digits > ctx.MaxDigits + 1.0)
         {
-            ctx.CheckDigits(Math.Round(bits * IntegerMath.Log10Of2));
+            ctx.CheckDigits(digits);
         }
     }
+
+    private static double Log10(BigInteger x) => x.IsZero ? 0 : BigInteger.Log10(BigInteger.Abs(x));
 
     /// <summary>A cheap upper bound on the trailing decimal zeros of x, capped at <paramref name="cap"/>.</summary>
     private static long TrailingDecimalZerosAtMost(BigInteger x, long cap)

@@ -277,8 +277,8 @@ public readonly partial struct Rational : IEquatable<Rational>, IComparable<Rati
         }
 
         return _big.Den.IsOne
-            ? _big.Num.ToString(CultureInfo.InvariantCulture)
-            : string.Create(CultureInfo.InvariantCulture, $"{_big.Num}/{_big.Den}");
+            ? IntegerMath.ToDecimalString(_big.Num)
+            : string.Concat(IntegerMath.ToDecimalString(_big.Num), "/", IntegerMath.ToDecimalString(_big.Den));
     }
 
     internal static NumericException DivisionByZero() =>
@@ -379,11 +379,6 @@ public readonly partial struct Rational : IEquatable<Rational>, IComparable<Rati
 
         var g1 = d.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(a, d);
         var g2 = b.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(c, b);
-        return MultiplyReduced(a, b, c, d, g1, g2);
-    }
-
-    private static Rational MultiplyReduced(BigInteger a, BigInteger b, BigInteger c, BigInteger d, BigInteger g1, BigInteger g2)
-    {
         if (!g1.IsOne)
         {
             a /= g1;
