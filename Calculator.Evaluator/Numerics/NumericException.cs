@@ -40,17 +40,11 @@ public static partial class NumericMessages
     /// <summary>The message of a division, modulo or negative power of zero.</summary>
     public const string DivisionByZero = "division by zero";
 
-    /// <summary>The message of a root of a negative number with an even index.</summary>
-    public const string EvenRootOfNegative = "even root of a negative number";
-
     /// <summary>The message of <c>factorial</c> of a negative number.</summary>
     public const string FactorialOfNegative = "factorial of a negative number";
 
     /// <summary>The message of <c>factorial</c> of a non-integer.</summary>
     public const string FactorialOfNonInteger = "factorial of a non-integer";
-
-    /// <summary>The message of rounding to more decimal places than can be represented.</summary>
-    public const string TooManyPlaces = "too many decimal places";
 
     /// <summary>The message of a result whose numerator or denominator would exceed the digit limit.</summary>
     /// <param name="estimatedDigits">The estimated decimal digit count; rounded for the message.</param>

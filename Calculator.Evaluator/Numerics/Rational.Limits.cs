@@ -54,17 +54,35 @@ public readonly partial struct Rational
     public static Rational Add(Rational a, Rational b, NumericContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        if (!(a.IsSmall && b.IsSmall))
+        if (a.IsSmall && b.IsSmall)
         {
-            // Cancellation can shrink the numerator, but the reduced denominator keeps at least
-            // (b/g)·(d/g) of b·d; the numerator is at most one digit longer than the operands allow.
-            var ad = a.Denominator;
-            var bd = b.Denominator;
-            var g = ad.IsOne || bd.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(ad, bd);
-            Precheck(Log10(ad / g) + Log10(bd / g), ctx);
+            return CheckResult(a + b, ctx);
         }
 
-        return CheckResult(a + b, ctx);
+        var an = a.Numerator;
+        var ad = a.Denominator;
+        var bn = b.Numerator;
+        var bd = b.Denominator;
+        if (ad.IsOne && bd.IsOne)
+        {
+            return CheckResult(FromNormalized(an + bn, BigInteger.One), ctx);
+        }
+
+        // As in AddBig (Knuth): with g = gcd(ad, bd) the reduced denominator still holds
+        // (ad/g)·(bd/g), so the limit can be checked before the multiplications. The numerator
+        // may cancel, so it is only checked afterwards; its cost is bounded by the operands.
+        var g = ad.IsOne || bd.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(ad, bd);
+        var adg = g.IsOne ? ad : ad / g;
+        var bdg = g.IsOne ? bd : bd / g;
+        Precheck(Log10(adg) + Log10(bdg), ctx);
+        var t = (an * bdg) + (bn * adg);
+        if (g.IsOne)
+        {
+            return CheckResult(FromNormalized(t, ad * bd), ctx);
+        }
+
+        var g2 = BigInteger.GreatestCommonDivisor(t, g);
+        return CheckResult(g2.IsOne ? FromNormalized(t, adg * bd) : FromNormalized(t / g2, adg * (bd / g2)), ctx);
     }
 
     /// <summary>The difference, refused when it would exceed the digit limit.</summary>

@@ -92,16 +92,15 @@ public readonly partial struct Rational
                 return this;
             }
 
-            // The result's denominator divides 10^places; the rounded numerator is as long.
-            ctx.CheckDigits(places + (double)EstimateDigits());
+            // The result is n/10^places (before reduction) with n about |x|·10^places.
+            ctx.CheckDigits(places + Math.Max(0, Log10MagnitudeAtMost()) + 1);
             var scale = FromInteger(IntegerMath.Pow10(places));
             return CheckResult((this * scale).Round() / scale, ctx);
         }
 
-        // |x| < 10^(m−1) rounds to 0 at −m places; log2|x| < bits(num) − bits(den) + 1.
+        // |x| < 10^(m−1) rounds to 0 at −m places.
         var m = -(long)places;
-        var log10Magnitude = (IntegerMath.BitLength(Numerator) - IntegerMath.BitLength(Denominator) + 1) * IntegerMath.Log10Of2;
-        if (IsZero || log10Magnitude < m - 1)
+        if (IsZero || Log10MagnitudeAtMost() < m - 1)
         {
             return Zero;
         }
@@ -150,6 +149,10 @@ public readonly partial struct Rational
 
         return CheckResult(Create(rem, lcm), ctx);
     }
+
+    /// <summary>An upper bound of log10|x| from bit lengths: log2|x| &lt; bits(num) − bits(den) + 1.</summary>
+    private double Log10MagnitudeAtMost() =>
+        (IntegerMath.BitLength(Numerator) - IntegerMath.BitLength(Denominator) + 1) * IntegerMath.Log10Of2;
 
     /// <summary>
     /// Whether the value is already exact at <paramref name="places"/> decimal places: its

@@ -118,6 +118,31 @@ public sealed class RationalLimitTests
     }
 
     [Fact]
+    public void Add_NearCancellationOfLongNumerators_IsAllowed()
+    {
+        var small = new NumericContext(maxDigits: 30);
+        var a = Rational.Create(BigInteger.Pow(10, 29), 3);
+        var b = -(a + Rational.Create(1, 7));
+        Assert.Equal(Rational.Create(-1, 7), Rational.Add(a, b, small));
+    }
+
+    [Fact]
+    public void Add_HugeIntegersOverLimit_ThrowsLimit()
+    {
+        var small = new NumericContext(maxDigits: 30);
+        var a = Rational.FromInteger(BigInteger.Pow(10, 30) - 1);
+        Assert.Equal(NumericErrorKind.Limit, Assert.Throws<NumericException>(() => Rational.Add(a, Rational.One, small)).Kind);
+        Assert.Equal(a, Rational.Add(a, Rational.Zero, small));
+    }
+
+    [Fact]
+    public void RoundPlaces_TinyValueWithHugeDenominator_IsZero()
+    {
+        var tiny = Rational.Create(1, BigInteger.Pow(10, 999_990) * 3);
+        Assert.Equal(Rational.Zero, tiny.Round(20, Ctx));
+    }
+
+    [Fact]
     public void FromDecimal_HugePositiveExponent_RefusedAtOnce()
     {
         var error = AssertLimitFast(() => Rational.FromDecimal(1, 2_000_000, Ctx));
