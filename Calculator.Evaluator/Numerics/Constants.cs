@@ -66,10 +66,11 @@ public static class Constants
                 return (BigInteger.One, BigInteger.One, 13591409);
             }
 
-            var p = (BigInteger)((6 * a) - 5) * ((2 * a) - 1) * ((6 * a) - 1);
+            // The minus sign in every factor makes the products alternate.
+            var p = -(BigInteger)((6 * a) - 5) * ((2 * a) - 1) * ((6 * a) - 1);
             var q = (BigInteger)a * a * a * 10939058860032000;
             var t = p * (13591409 + (545140134 * (BigInteger)a));
-            return (a % 2 == 1 ? -p : p, q, a % 2 == 1 ? -t : t);
+            return (p, q, t);
         }
 
         var m = (a + b) / 2;

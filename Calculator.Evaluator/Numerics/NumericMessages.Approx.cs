@@ -42,6 +42,9 @@ public static partial class NumericMessages
     /// <summary>The message of an approximate result that no affordable precision can pin down.</summary>
     public const string Undetermined = "result cannot be determined at this precision";
 
+    /// <summary>The message of round(x, n) with more places than the digit limit.</summary>
+    public const string TooManyRoundPlaces = "too many decimal places";
+
     /// <summary>The message of min or max without arguments.</summary>
     public const string NoArguments = "needs at least one argument";
 }
