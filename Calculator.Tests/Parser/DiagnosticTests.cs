@@ -20,11 +20,11 @@ public class DiagnosticTests
     [InlineData("f(1 2)", 4, 1, "unexpected '2'; expected an operator, ',' or ')'")]
     [InlineData("f(1", 3, 0, "unexpected end of input; expected an operator, ',' or ')'")]
     [InlineData("a ? b", 5, 0, "unexpected end of input; expected an operator or ':'")]
-    [InlineData("a ? b : ", 6, 0, "unexpected end of input; expected a number, a name or '('")]
+    [InlineData("a ? b : ", 7, 0, "unexpected end of input; expected a number, a name or '('")]
     [InlineData("a : b", 2, 1, "unexpected ':'; expected an operator or end of statement")]
     [InlineData("2^", 2, 0, "unexpected end of input; expected a number, a name or '('")]
     [InlineData("1 + veryveryveryverylongname12345 3", 34, 1, "unexpected '3'; expected an operator or end of statement")]
-    [InlineData("3 veryveryveryverylongname12345", 2, 29, "unexpected 'veryveryveryverylongname12345'; expected an operator or end of statement")]
+    [InlineData("x veryveryveryverylongname12345", 2, 29, "unexpected 'veryveryveryverylongname12345'; expected an operator or end of statement")]
     public void Syntax_UnexpectedToken_NamesTokenAndExpectedSet(string text, int start, int length, string message)
     {
         var error = Error(text);
