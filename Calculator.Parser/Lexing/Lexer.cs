@@ -64,8 +64,8 @@ internal sealed class Lexer
         var first = -1;
         var last = -1;
         var i = _position;
-        var previous = (TokenKind)255;
-        var hasPrevious = false;
+        // Whether the tokens so far end an operand, so that '-' or '+' is binary and '!' is factorial.
+        var afterOperand = false;
 
         while (i < text.Length)
         {
@@ -140,12 +140,12 @@ internal sealed class Lexer
             {
                 tokens.Add(new Token(kind, start, i - start, text));
             }
-            if (TrackDepth(kind, hasPrevious && EndsOperand(previous)) && error is null)
+            if (TrackDepth(kind, afterOperand) && error is null)
             {
                 error = new Diagnostic(DiagnosticKind.Limit, new TextSpan(start, i - start), SyntaxMessages.NestedTooDeeply);
             }
-            previous = kind;
-            hasPrevious = true;
+            // A '!' keeps the state: after an operand it is a factorial (still an operand), before one a prefix 'not'.
+            afterOperand = kind == TokenKind.Bang ? afterOperand : EndsOperand(kind);
         }
 
         // Step over the separator (or past the end, which ends the scan).
@@ -213,7 +213,7 @@ internal sealed class Lexer
     }
 
     private static bool EndsOperand(TokenKind kind) =>
-        kind is TokenKind.Number or TokenKind.Name or TokenKind.RightParen or TokenKind.Bang;
+        kind is TokenKind.Number or TokenKind.Name or TokenKind.RightParen;
 
     private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
 
