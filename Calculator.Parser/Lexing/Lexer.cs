@@ -193,6 +193,11 @@ internal sealed class Lexer
                 _chain++;
                 _depth++;
                 break;
+            case TokenKind.Comma:
+                // The argument before it is finished, conditionals included.
+                _depth -= _chain + _ternary;
+                _chain = _ternary = 0;
+                break;
             case TokenKind.Question:
                 _ternary++;
                 _depth++;
