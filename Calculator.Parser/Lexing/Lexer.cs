@@ -245,6 +245,12 @@ internal sealed class Lexer
             {
                 return ScanDigits(text, i + 2, radix, ref error);
             }
+            // '0x_1' is a hex literal with a misplaced separator, not 0 times the name 'x_1'.
+            if (radix != 0 && text[i + 2] == '_')
+            {
+                error = new Diagnostic(DiagnosticKind.Syntax, new TextSpan(i + 2, 1), SyntaxMessages.MisplacedSeparator);
+                return i + 3;
+            }
         }
         if (text[i] != '.')
         {
