@@ -39,7 +39,7 @@ public class LimitTests
     };
 
     [Theory]
-    [MemberData(nameof(DeepInputs))]
+    [MemberData(nameof(DeepInputs), DisableDiscoveryEnumeration = true)]
     public void Nesting_Of100000Levels_IsLimitErrorWithoutRecursion(string what, string text)
     {
         Assert.NotNull(what);
@@ -165,7 +165,7 @@ public class LimitTests
     };
 
     [Theory]
-    [MemberData(nameof(HostileInputs))]
+    [MemberData(nameof(HostileInputs), DisableDiscoveryEnumeration = true)]
     public void HostileInput_NeverThrows_AndGivesPositionedResult(string what, string text)
     {
         var statements = CalcParser.ParseProgram(text);
