@@ -16,6 +16,9 @@ public class DiagnosticTests
     [InlineData("(1+2))", 5, 1, "unexpected ')'; expected an operator or end of statement")]
     [InlineData(")", 0, 1, "unexpected ')'; expected a number, a name or '('")]
     [InlineData("()", 1, 1, "unexpected ')'; expected a number, a name or '('")]
+    [InlineData("f(*)", 2, 1, "unexpected '*'; expected a number, a name, '(' or ')'")]
+    [InlineData("f(", 2, 0, "unexpected end of input; expected a number, a name, '(' or ')'")]
+    [InlineData("f(-)", 3, 1, "unexpected ')'; expected a number, a name or '('")]
     [InlineData("f(1,)", 4, 1, "unexpected ')'; expected a number, a name or '('")]
     [InlineData("f(1 2)", 4, 1, "unexpected '2'; expected an operator, ',' or ')'")]
     [InlineData("f(1", 3, 0, "unexpected end of input; expected an operator, ',' or ')'")]
@@ -55,6 +58,7 @@ public class DiagnosticTests
     [InlineData("f(2) = 3", 2, 1, "unexpected '2'; expected a parameter name or ')'")]
     [InlineData("f(a, 2) = 3", 5, 1, "unexpected '2'; expected a parameter name")]
     [InlineData("f(a b) = 3", 4, 1, "unexpected 'b'; expected ',' or ')'")]
+    [InlineData("f(a = 3", 4, 1, "unexpected '='; expected ',' or ')'")]
     [InlineData("f(a) = ", 6, 0, "unexpected end of input; expected a number, a name or '('")]
     [InlineData("f(a) + 1 = 3", 5, 1, "unexpected '+'; expected '='")]
     public void Syntax_BadFunctionDefinition_ExpectsParameters(string text, int start, int length, string message)
