@@ -57,16 +57,18 @@ public static class CalcParser
 
     private static ParsedStatement ParseTokens(ReadOnlySpan<Token> tokens, TextSpan span)
     {
-        var parser = ChooseParser(tokens);
+        var parser = ChooseParser(tokens, out var header);
         var result = parser.Parse(tokens);
         return result.Success
             ? new ParsedStatement(span, result.Value, null)
-            : new ParsedStatement(span, null, ErrorText.ToDiagnostic(result.Error!, tokens, span));
+            : new ParsedStatement(span, null, ErrorText.ToDiagnostic(result.Error!, tokens, span, header));
     }
 
     // The statement's form is decided by its first tokens, so no alternative is ever tried and undone.
-    private static Parser<Token, Statement> ChooseParser(ReadOnlySpan<Token> tokens)
+    // header: how many tokens come before the expression part (a definition's name and parameters).
+    private static Parser<Token, Statement> ChooseParser(ReadOnlySpan<Token> tokens, out int header)
     {
+        header = 0;
         if (tokens.Length >= 2 && tokens[0].Kind == TokenKind.Name)
         {
             if (tokens[1].Kind == TokenKind.Assign)
@@ -75,10 +77,11 @@ public static class CalcParser
             }
             if (tokens[1].Kind == TokenKind.LeftParen)
             {
-                foreach (var token in tokens)
+                for (var i = 2; i < tokens.Length; i++)
                 {
-                    if (token.Kind == TokenKind.Assign)
+                    if (tokens[i].Kind == TokenKind.Assign)
                     {
+                        header = i;
                         return Grammar.Grammar.FunctionDefinition;
                     }
                 }

@@ -16,7 +16,6 @@ internal static class Grammar
 
     private static readonly Parser<Token, Token> LeftParen = Kind(TokenKind.LeftParen, "'('");
     private static readonly Parser<Token, Token> RightParen = Kind(TokenKind.RightParen, "')'");
-    private static readonly Parser<Token, Token> Comma = Kind(TokenKind.Comma, "','");
     private static readonly Parser<Token, Token> Colon = Kind(TokenKind.Colon, "':'");
     private static readonly Parser<Token, Token> Question = Kind(TokenKind.Question, "'?'");
     private static readonly Parser<Token, Token> AssignSign = Kind(TokenKind.Assign, "'='");
@@ -29,7 +28,7 @@ internal static class Grammar
 
     // '(' [expr {',' expr}] ')'
     private static readonly Parser<Token, (NodeList<Expr> Items, Token Close)> Arguments =
-        Map((_, items, close) => (new NodeList<Expr>([.. items]), close), LeftParen, Expression.Separated(Comma), RightParen);
+        new ListParser<Expr>(Expression).Map(list => (new NodeList<Expr>(list.Items), list.Close));
 
     // NAME | NAME '(' [expr {',' expr}] ')'
     private static readonly Parser<Token, Expr> NameOrCall = Map(
@@ -93,8 +92,7 @@ internal static class Grammar
         (name, parameters, _, body) => (Statement)new FunctionDefinition(
             MakeIdentifier(name), parameters, body, TextSpan.FromBounds(name.Start, body.Span.End)),
         NameToken,
-        Map((_, names, _) => new NodeList<Identifier>([.. names.Select(MakeIdentifier)]),
-            LeftParen, ParameterName.Separated(Comma), RightParen),
+        new ListParser<Token>(ParameterName).Map(list => new NodeList<Identifier>(Array.ConvertAll(list.Items, MakeIdentifier))),
         AssignSign,
         Expression).Before(EndOfStatement);
 
