@@ -92,6 +92,47 @@ internal static class ParserGenerators
                 body,
                 NoSpan)));
 
+    /// <summary>
+    /// Decimal literal text with its expected (significand, exponent10): 1 to 40 digits, maybe a point, maybe
+    /// separators between digits, maybe an exponent. Covers both the long fast path and the BigInteger path.
+    /// </summary>
+    public static Gen<(string Text, BigInteger Significand, int Exponent10)> DecimalLiteral { get; } =
+        from length in Gen.Choose(1, 40)
+        from digits in Gen.ArrayOf(Gen.Elements("0123456789".ToCharArray()), length)
+        from point in Gen.Choose(-1, length)
+        from separators in Gen.ArrayOf(Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true))), length)
+        from exponent in Gen.Frequency((2, Gen.Constant<int?>(null)), (3, Gen.Choose(-60, 60).Select(e => (int?)e)))
+        from marker in Gen.Elements("e", "E", "e+")
+        select DecimalCase(digits, point, separators, exponent, marker);
+
+    private static (string, BigInteger, int) DecimalCase(char[] digits, int point, bool[] separators, int? exponent, string marker)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < digits.Length; i++)
+        {
+            if (i == point)
+            {
+                text.Append('.');
+            }
+            else if (i > 0 && separators[i])
+            {
+                text.Append('_');
+            }
+            text.Append(digits[i]);
+        }
+        if (point == digits.Length)
+        {
+            text.Append('.');
+        }
+        if (exponent is { } e)
+        {
+            text.Append(e < 0 ? "e" : marker).Append(e.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var significand = BigInteger.Parse(new string(digits), System.Globalization.CultureInfo.InvariantCulture);
+        var fractionDigits = point < 0 ? 0 : digits.Length - point;
+        return (text.ToString(), significand, significand.IsZero ? 0 : (exponent ?? 0) - fractionDigits);
+    }
+
     private static readonly string CalculatorCharacters = "0123456789.._eExXbBoO abcxyzπ+-*/%^!()(),==!<>&&||?:;#\n\r\t\uFEFF";
 
     /// <summary>Strings mostly of calculator characters, with a little arbitrary UTF-16 (lone surrogates included).</summary>

@@ -57,6 +57,13 @@ public class ParserProperties
         ForAll(ParserGenerators.TokenSoup, text =>
             CalcParser.ParseProgram(text).All(s => s.Syntax is null || Reparse(s.Syntax) == ParserSexpr.Dump(s.Syntax)));
 
+    [Property(MaxTest = 1000)]
+    public Property Decimal_literal_parses_to_its_exact_digits_and_exponent() =>
+        ForAll(ParserGenerators.DecimalLiteral, literal =>
+            CalcParser.ParseProgram(literal.Text) is [{ Syntax: ExpressionStatement { Expression: NumberLiteral number } }]
+            && number.Significand == literal.Significand
+            && number.Exponent10 == literal.Exponent10);
+
     private static bool Contract(string text) =>
         CalcParser.ParseProgram(text).All(statement => ParserTestKit.Violation(text, statement) is null);
 }
