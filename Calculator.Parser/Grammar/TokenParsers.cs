@@ -79,7 +79,15 @@ internal sealed class RunParser(params TokenKind[] kinds) : Parser<Token, Token[
         {
             return true;
         }
-        var run = new List<Token>();
+        var first = state.Current;
+        state.Advance();
+        if (!state.HasCurrent || !_member[(int)state.Current.Kind])
+        {
+            // A single prefix or '!' is the common case: one small array, no list.
+            result = [first];
+            return true;
+        }
+        var run = new List<Token> { first };
         while (state.HasCurrent && _member[(int)state.Current.Kind])
         {
             run.Add(state.Current);
