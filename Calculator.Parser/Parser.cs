@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Calculator.Parser.Lexing;
 using Pidgin;
 
@@ -30,7 +29,7 @@ public static class CalcParser
     public static IReadOnlyList<ParsedStatement> ParseProgram(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lexer = new Lexer(text, MaxDepth, MaxStatementLength);
+        using var lexer = new Lexer(text, MaxDepth, MaxStatementLength);
         var results = new List<ParsedStatement>(1);
         while (lexer.Next(out var lexed))
         {
@@ -41,11 +40,11 @@ public static class CalcParser
         return results;
     }
 
-    private static ParsedStatement ParseStatement(List<Token> tokens, LexedStatement lexed)
+    private static ParsedStatement ParseStatement(ReadOnlySpan<Token> tokens, LexedStatement lexed)
     {
         if (lexed.Depth <= DeepThreshold)
         {
-            return ParseTokens(CollectionsMarshal.AsSpan(tokens), lexed.Span);
+            return ParseTokens(tokens, lexed.Span);
         }
         ParsedStatement? result = null;
         var array = tokens.ToArray();

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Calculator.Parser.Lexing;
 
 /// <summary>One statement's tokens, or the lexical error that spoils it.</summary>
@@ -8,7 +10,7 @@ internal readonly record struct LexedStatement(TextSpan Span, Diagnostic? Error,
 /// token buffer one statement at a time, so a file of any length is lexed in constant memory.
 /// It also measures nesting depth, so deep input is refused before any parser recursion (SPEC §8).
 /// </summary>
-internal sealed class Lexer
+internal sealed class Lexer : IDisposable
 {
     private readonly string _text;
     private int _position;
@@ -35,8 +37,41 @@ internal sealed class Lexer
         }
     }
 
+    // Rented, because a program is often one short line and a fresh buffer would be most of its garbage.
+    private Token[] _tokens = ArrayPool<Token>.Shared.Rent(32);
+    private int _tokenCount;
+
     /// <summary>The tokens of the statement last returned by <see cref="Next"/>.</summary>
-    public List<Token> Tokens { get; } = new(32);
+    public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, _tokenCount);
+
+    /// <summary>Returns the token buffer to the pool; the lexer must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        ReturnTokens(_tokens);
+        _tokens = [];
+        _tokenCount = 0;
+    }
+
+    private void AddToken(Token token)
+    {
+        if (_tokenCount == _tokens.Length)
+        {
+            var larger = ArrayPool<Token>.Shared.Rent(_tokens.Length * 2);
+            _tokens.AsSpan(0, _tokenCount).CopyTo(larger);
+            ReturnTokens(_tokens);
+            _tokens = larger;
+        }
+        _tokens[_tokenCount++] = token;
+    }
+
+    // The buffer of a huge statement goes to the garbage collector, so the pool does not keep megabytes alive.
+    private static void ReturnTokens(Token[] tokens)
+    {
+        if (tokens.Length is > 0 and <= 4096)
+        {
+            ArrayPool<Token>.Shared.Return(tokens, clearArray: true);
+        }
+    }
 
     /// <summary>Lexes the next non-empty statement. Returns false at the end of the text.</summary>
     public bool Next(out LexedStatement statement)
@@ -56,8 +91,7 @@ internal sealed class Lexer
     private bool LexStatement(out LexedStatement statement)
     {
         var text = _text;
-        var tokens = Tokens;
-        tokens.Clear();
+        _tokenCount = 0;
         _levels.Clear();
         _chain = _ternary = _depth = _maxSeen = 0;
         Diagnostic? error = null;
@@ -136,9 +170,9 @@ internal sealed class Lexer
             }
 
             last = i;
-            if (tokens.Count < _maxStatementLength)
+            if (_tokenCount < _maxStatementLength)
             {
-                tokens.Add(new Token(kind, start, i - start, text));
+                AddToken(new Token(kind, start, i - start, text));
             }
             if (TrackDepth(kind, afterOperand) && error is null)
             {
