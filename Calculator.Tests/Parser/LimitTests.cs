@@ -82,6 +82,20 @@ public class LimitTests
     }
 
     [Fact]
+    public void Nesting_1000Conditionals_Parses()
+    {
+        Assert.Equal(Repeat("(? a b ", 1000) + "c" + Repeat(")", 1000), Tree(Repeat("a ? b : ", 1000) + "c"));
+        AssertTooDeep(Repeat("a ? b : ", 1001) + "c");
+    }
+
+    [Fact]
+    public void Nesting_1000Factorials_Parses()
+    {
+        Assert.Equal(Repeat("(! ", 1000) + "3" + Repeat(")", 1000), Tree("3" + Repeat("!", 1000)));
+        AssertTooDeep("3" + Repeat("!", 1001));
+    }
+
+    [Fact]
     public void Nesting_ManyShallowSiblings_IsNotMistakenForDepth()
     {
         // Depth is how deep, not how many: each of these closes what it opens.

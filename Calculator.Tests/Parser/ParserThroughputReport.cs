@@ -26,6 +26,7 @@ public partial class ParserThroughputReport(ITestOutputHelper output)
     ];
 
     [Fact]
+    [Trait("Category", "Performance")]
     public void Parse_200000Lines_ReportsMicrosecondsPerLine()
     {
         var lines = new string[Lines];
