@@ -59,13 +59,27 @@ public class GrammarShapeTests
     [InlineData("2 pi", "(* 2 pi)")]
     [InlineData("2(3)", "(* 2 3)")]
     [InlineData("(2)x", "(* 2 x)")]
+    [InlineData("(x)(y)", "(* x y)")]
+    [InlineData("(x)y", "(* x y)")]
+    [InlineData("(pi)2", null)]
+    [InlineData("2x!", "(* 2 (! x))")]
     [InlineData("2sqrt(2)", "(* 2 (call sqrt 2))")]
     [InlineData("f(1)(2)", "(* (call f 1) 2)")]
     [InlineData("-2x", "(* (neg 2) x)")]
     [InlineData("1 + 2x", "(+ 1 (* 2 x))")]
     [InlineData("2π", "(* 2 pi)")]
-    public void Implicit_Multiplication_HasProductPrecedenceAndLeftAssociates(string text, string shape) =>
-        Assert.Equal(shape, Tree(text));
+    public void Implicit_Multiplication_HasProductPrecedenceAndLeftAssociates(string text, string? shape)
+    {
+        // A factor must start with a name or '(': a number after ')' is not implicit multiplication.
+        if (shape is null)
+        {
+            Assert.Equal(DiagnosticKind.Syntax, Error(text).Kind);
+        }
+        else
+        {
+            Assert.Equal(shape, Tree(text));
+        }
+    }
 
     [Theory]
     [InlineData("1 + 2 * 3", "(+ 1 (* 2 3))")]
