@@ -49,16 +49,17 @@ internal static class Grammar
     private static readonly Parser<Token, Expr> Number = Kind(TokenKind.Number, "a number").Map(MakeNumber);
 
     // primary := NUMBER | NAME | NAME '(' [expr {',' expr}] ')' | '(' expr ')'
-    private static readonly Parser<Token, Expr> Primary = new SwitchParser<Expr>(
+    // AllowsImplicit: the primary ends with a number literal or ')', so a factor may follow (SPEC §3 implicit).
+    private static readonly Parser<Token, (Expr Node, bool AllowsImplicit)> Primary = new SwitchParser<(Expr, bool)>(
         SyntaxMessages.OperandStart,
         null,
-        (TokenKind.Number, Number),
-        (TokenKind.Name, NameOrCall),
-        (TokenKind.LeftParen, Parenthesized));
+        (TokenKind.Number, Number.Map(n => (n, true))),
+        (TokenKind.Name, NameOrCall.Map(e => (e, e is FunctionCall))),
+        (TokenKind.LeftParen, Parenthesized.Map(e => (e, true))));
 
     // postfix := primary {'!'}
     private static readonly Parser<Token, (Expr Node, bool AllowsImplicit)> Postfix = Map(
-        (primary, bangs) => bangs is null ? (primary, primary is not Variable) : (MakeFactorials(primary, bangs), false),
+        (primary, bangs) => bangs is null ? primary : (MakeFactorials(primary.Node, bangs), false),
         Primary,
         new RunParser(TokenKind.Bang));
 
