@@ -48,7 +48,7 @@ internal static class ParserGenerators
     private static readonly BinaryOperator[] BinaryOperators = Enum.GetValues<BinaryOperator>();
     private static readonly UnaryOperator[] UnaryOperators = Enum.GetValues<UnaryOperator>();
 
-    public static Gen<Expr> Expression { get; } = Gen.Sized(size => ExpressionOfDepth(Math.Min(size / 10, MaxDepth)));
+    public static Gen<Expr> Expression { get; } = Gen.Sized(size => ExpressionOfDepth(Math.Min((size / 5) + 1, MaxDepth)));
 
     private static Gen<Expr> ExpressionOfDepth(int depth)
     {
