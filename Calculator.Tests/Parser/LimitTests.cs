@@ -113,6 +113,21 @@ public class LimitTests
         Assert.Equal(1500, call.Arguments.Count);
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(1000)]
+    public void Nesting_WithinLimitOnSmallStackThread_Parses(int depth)
+    {
+        // The caller's stack is not the user's problem: a legal depth parses on any thread.
+        var text = Repeat("f(", depth) + "1" + Repeat(")", depth);
+        IReadOnlyList<ParsedStatement>? result = null;
+        var thread = new Thread(() => result = CalcParser.ParseProgram(text), 128 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.NotNull(result);
+        Assert.Null(Assert.Single(result).Error);
+    }
+
     [Fact]
     public void FlatSum_Of250000Terms_ParsesQuickly()
     {
