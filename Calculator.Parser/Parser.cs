@@ -44,7 +44,13 @@ public static class CalcParser
     {
         if (lexed.Depth <= DeepThreshold)
         {
-            return ParseTokens(tokens, lexed.Span);
+            // The lexer has refused every input deeper than MaxDepth, so a Limit error here only means
+            // that the caller's stack is small: parse again on a thread with room.
+            var shallow = ParseTokens(tokens, lexed.Span);
+            if (shallow.Error is not { Kind: DiagnosticKind.Limit })
+            {
+                return shallow;
+            }
         }
         ParsedStatement? result = null;
         var array = tokens.ToArray();
