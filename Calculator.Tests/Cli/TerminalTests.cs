@@ -23,10 +23,13 @@ public sealed class TerminalTests : IDisposable
         WaitFor(screen => Lines(screen).Count(l => l == "3") == 2, "the recalled line's answer");
         Tmux("send-keys -t calc 12 Left Left 4 End 5 Enter");
         WaitFor(screen => Lines(screen).Contains("425"), "the edited line's answer");
+        Tmux("send-keys -t calc 99 C-c 6*7 Enter");
+        WaitFor(screen => Lines(screen).Contains("42"), "the answer after Ctrl-C cleared the line");
         Tmux("send-keys -t calc exit Enter");
         var final = WaitFor(screen => screen.Contains("EXIT=0", StringComparison.Ordinal), "calc to exit with status 0");
 
         Assert.Equal(2, Lines(final).Count(l => l == "> 1+2"));
+        Assert.Contains("> 99^C", final, StringComparison.Ordinal);
     }
 
     private static string[] Lines(string screen) => screen.Split('\n').Select(l => l.TrimEnd()).ToArray();
