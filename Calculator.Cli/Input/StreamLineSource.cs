@@ -30,6 +30,9 @@ internal sealed class StreamLineSource(Stream stream, string name, Action? befor
 
     public string Name { get; } = name;
 
+    /// <summary>The bytes held now; stays at most 2 MiB whatever the input.</summary>
+    internal int BufferSize => _buffer.Length;
+
     public bool TryReadLine(out SourceLine line)
     {
         if (_atStart)
