@@ -83,9 +83,17 @@ internal static class CalcCommand
             }
         }
 
+        // System.CommandLine reads leading "[word]" arguments as directives even when none are
+        // registered; here they are expression text like any other argument.
+        var leading = 0;
+        while (leading < args.Length && args[leading].StartsWith('[') && args[leading].EndsWith(']'))
+        {
+            leading++;
+        }
+
         root.SetAction(parseResult => CalcRun.Execute(
             new CalcSettings(
-                parseResult.GetValue(expression) ?? [],
+                [.. args[..leading], .. parseResult.GetValue(expression) ?? []],
                 parseResult.GetValue(files) ?? [],
                 parseResult.GetValue(precision),
                 parseResult.GetValue(fraction),
@@ -93,7 +101,7 @@ internal static class CalcCommand
                 parseResult.GetValue(failFast)),
             console, stdout, stderr));
 
-        var result = root.Parse(args, Configuration);
+        var result = root.Parse(args[leading..], Configuration);
         if (result.Errors.Count > 0 && result.Action is not HelpWithExamples)
         {
             foreach (var error in result.Errors)

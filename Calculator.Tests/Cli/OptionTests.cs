@@ -121,5 +121,7 @@ public class OptionTests
         var result = CliHarness.Args("[diagram]", "1");
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("<args>:1:1: error:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("\n  [diagram] 1\n", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, CliHarness.Args("[x]", "-p", "0").ExitCode);
     }
 }

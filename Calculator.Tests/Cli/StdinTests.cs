@@ -54,14 +54,6 @@ public class StdinTests
     }
 
     [Fact]
-    public void Stdin_ByteOrderMarkAfterTheStart_IsNotSkipped()
-    {
-        var result = CliHarness.Run([.. "1\n"u8, 0xEF, 0xBB, 0xBF, .. "1\n"u8]);
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("<stdin>:2:1: error:", result.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Stdin_CrLf_CountsAsLf()
     {
         var result = CliHarness.Run("1+1\r\n2+2\r\n1+\r\n");

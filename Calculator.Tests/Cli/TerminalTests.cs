@@ -8,24 +8,24 @@ public sealed class TerminalTests : IDisposable
 {
     private readonly string _socket = $"calc-test-{Guid.NewGuid():N}";
 
-    public void Dispose() => Tmux("kill-server", check: false);
+    public void Dispose() => Tmux(["kill-server"], check: false);
 
     [Fact]
     public void Prompt_InTmux_AnswersRecallsAndExits()
     {
         var calc = CalcExecutable.Path;
-        Tmux($"new-session -d -s calc -x 100 -y 30 \"NO_COLOR=1 '{calc}'; echo EXIT=\\$?; sleep 600\"");
+        Tmux(["new-session", "-d", "-s", "calc", "-x", "100", "-y", "30", $"NO_COLOR=1 '{calc}'; echo EXIT=$?; sleep 600"]);
 
         WaitFor(screen => Lines(screen).Contains(">"), "the prompt");
-        Tmux("send-keys -t calc 1+2 Enter");
+        Keys("1+2", "Enter");
         WaitFor(screen => Lines(screen).Count(l => l == "3") == 1, "the first answer");
-        Tmux("send-keys -t calc Up Enter");
+        Keys("Up", "Enter");
         WaitFor(screen => Lines(screen).Count(l => l == "3") == 2, "the recalled line's answer");
-        Tmux("send-keys -t calc 12 Left Left 4 End 5 Enter");
-        WaitFor(screen => Lines(screen).Contains("425"), "the edited line's answer");
-        Tmux("send-keys -t calc 99 C-c 6*7 Enter");
+        Keys("12", "Left", "Left", "4", "End", "5", "Enter");
+        WaitFor(screen => Lines(screen).Contains("4125"), "the edited line's answer");
+        Keys("99", "C-c", "6*7", "Enter");
         WaitFor(screen => Lines(screen).Contains("42"), "the answer after Ctrl-C cleared the line");
-        Tmux("send-keys -t calc exit Enter");
+        Keys("exit", "Enter");
         var final = WaitFor(screen => screen.Contains("EXIT=0", StringComparison.Ordinal), "calc to exit with status 0");
 
         Assert.Equal(2, Lines(final).Count(l => l == "> 1+2"));
@@ -40,7 +40,7 @@ public sealed class TerminalTests : IDisposable
         var screen = "";
         while (clock.Elapsed < TimeSpan.FromSeconds(20))
         {
-            screen = Tmux("capture-pane -p -t calc");
+            screen = Tmux(["capture-pane", "-p", "-t", "calc"]);
             if (condition(screen))
             {
                 return screen;
@@ -53,14 +53,21 @@ public sealed class TerminalTests : IDisposable
         return screen;
     }
 
-    private string Tmux(string arguments, bool check = true)
+    private void Keys(params string[] keys) => Tmux(["send-keys", "-t", "calc", .. keys]);
+
+    private string Tmux(string[] arguments, bool check = true)
     {
-        ProcessStartInfo start = new("tmux", $"-L {_socket} -f /dev/null {arguments}")
+        ProcessStartInfo start = new("tmux")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in (string[])["-L", _socket, "-f", "/dev/null", .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         Process process;
         try
         {
@@ -79,7 +86,7 @@ public sealed class TerminalTests : IDisposable
             process.WaitForExit();
             if (check && process.ExitCode != 0)
             {
-                Assert.Fail($"tmux {arguments} failed: {error}");
+                Assert.Fail($"tmux {string.Join(' ', arguments)} failed: {error}");
             }
 
             return output;
