@@ -59,11 +59,12 @@ internal static class CalcApp
     /// <summary>Says that calc failed, in one line, without a stack trace.</summary>
     public static void ReportInternalError(CalcConsole console, Exception failure)
     {
+#pragma warning disable CA1031 // Reporting the failure must not fail in turn.
         try
         {
             console.Stdout.Flush();
         }
-        catch (IOException)
+        catch (Exception)
         {
         }
 
@@ -72,8 +73,9 @@ internal static class CalcApp
             console.Stderr.Write($"calc: internal error: {failure.Message}\n");
             console.Stderr.Flush();
         }
-        catch (IOException)
+        catch (Exception)
         {
         }
+#pragma warning restore CA1031
     }
 }

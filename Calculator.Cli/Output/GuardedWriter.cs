@@ -1,11 +1,12 @@
 namespace Calculator.Cli.Output;
 
 /// <summary>Stdout was closed by its reader (<c>calc &lt; big | head -1</c>): calc stops quietly.</summary>
-internal sealed class OutputClosedException(IOException inner) : Exception("output closed", inner);
+internal sealed class OutputClosedException(Exception inner) : Exception("output closed", inner);
 
 /// <summary>
 /// A pass-through writer that turns an I/O failure into <see cref="OutputClosedException"/>
 /// (stdout) or ignores it (stderr: losing a message must not lose the remaining results).
+/// A closed descriptor can show as <see cref="UnauthorizedAccessException"/> (EBADF), so it counts too.
 /// </summary>
 internal sealed class GuardedWriter(TextWriter inner, bool ignoreFailures) : TextWriter
 {
@@ -23,7 +24,7 @@ internal sealed class GuardedWriter(TextWriter inner, bool ignoreFailures) : Tex
         {
             inner.Write(buffer);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Fail(ex);
         }
@@ -37,13 +38,13 @@ internal sealed class GuardedWriter(TextWriter inner, bool ignoreFailures) : Tex
         {
             write();
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Fail(ex);
         }
     }
 
-    private void Fail(IOException ex)
+    private void Fail(Exception ex)
     {
         if (!ignoreFailures)
         {

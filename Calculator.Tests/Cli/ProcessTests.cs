@@ -55,6 +55,48 @@ public class ProcessTests
     }
 
     [Fact]
+    public void Process_ClosedStdout_StopsReadingAnEndlessInput()
+    {
+        // .NET's console stream pretends writes to a broken pipe succeed; calc must notice anyway.
+        var errors = Path.GetTempFileName();
+        try
+        {
+            var result = CalcExecutable.Bash(
+                $"timeout 30 bash -c 'yes 1+1 | \"$CALC\" 2> {errors} | head -1; echo \"status=${{PIPESTATUS[1]}}\"'; echo \"timeout=$?\"");
+            Assert.Equal("2\nstatus=0\ntimeout=0\n", result.Stdout);
+            Assert.Equal("", File.ReadAllText(errors));
+        }
+        finally
+        {
+            File.Delete(errors);
+        }
+    }
+
+    [Fact]
+    public void Process_StdoutToAFile_AppendsAfterEarlierOutput()
+    {
+        var output = Path.GetTempFileName();
+        try
+        {
+            CalcExecutable.Bash($"(echo a; \"$CALC\" 1; \"$CALC\" 2; \"$CALC\" 1+ 2>&1; echo b) > '{output}'");
+            Assert.Equal(
+                "a\n1\n2\n<args>:1:3: error: unexpected end of input; expected a number, a name or '('\n  1+\n    ^\nb\n",
+                File.ReadAllText(output));
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Process_ClosedStderr_ResultsStillFlow()
+    {
+        var result = CalcExecutable.Bash("\"$CALC\" '1+; 7' 2>&-; echo \"status=$?\"");
+        Assert.Equal("7\nstatus=1\n", result.Stdout);
+    }
+
+    [Fact]
     public void Process_StreamingStdin_AnswersBeforeInputEnds()
     {
         // A producer that waits for each answer before sending the next line, as tail -f would.
