@@ -18,6 +18,9 @@ internal sealed class CalcConsole(Stream stdin, TextWriter stdout, TextWriter st
     /// <summary>Stdin is a terminal: with nothing else to read, calc shows a prompt.</summary>
     public bool StdinIsTerminal { get; init; }
 
+    /// <summary>Stdin is a regular file (<c>calc &lt; file</c>): reading it never waits for a producer.</summary>
+    public bool StdinIsRegularFile { get; init; }
+
     /// <summary>Stdout is a terminal: the prompt is drawn there, otherwise on stderr.</summary>
     public bool StdoutIsTerminal { get; init; }
 

@@ -12,6 +12,7 @@ try
     var console = new CalcConsole(Console.OpenStandardInput(), stdout, stderr)
     {
         StdinIsTerminal = !Console.IsInputRedirected,
+        StdinIsRegularFile = IsSeekable(0),
         StdoutIsTerminal = !Console.IsOutputRedirected,
         ColorErrors = !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
     };
@@ -60,6 +61,22 @@ static Stream OpenDescriptor(int descriptor)
 #pragma warning restore CA1031
     {
         return Stream.Null;
+    }
+}
+
+// A seekable descriptor is a regular file (or a block device): reading it never waits.
+static bool IsSeekable(int descriptor)
+{
+    try
+    {
+        using var probe = new FileStream(new SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Read, bufferSize: 0);
+        return probe.CanSeek;
+    }
+#pragma warning disable CA1031 // A closed or odd descriptor: treat it as one that may wait.
+    catch (Exception)
+#pragma warning restore CA1031
+    {
+        return false;
     }
 }
 

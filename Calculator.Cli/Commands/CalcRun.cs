@@ -18,7 +18,7 @@ internal static class CalcRun
             {
                 if (path == "-")
                 {
-                    sources.Add(new StreamLineSource(console.Stdin, "<stdin>", channels.Flush));
+                    sources.Add(new StreamLineSource(console.Stdin, "<stdin>", channels.Flush) { StdinIsRegularFile = console.StdinIsRegularFile });
                     continue;
                 }
 
@@ -49,7 +49,7 @@ internal static class CalcRun
                     ? new InteractiveSource(
                         new LineEditor(console.Keys ?? new ConsoleKeyReader(), console.StdoutIsTerminal ? stdout : stderr),
                         channels.Flush)
-                    : new StreamLineSource(console.Stdin, "<stdin>", channels.Flush));
+                    : new StreamLineSource(console.Stdin, "<stdin>", channels.Flush) { StdinIsRegularFile = console.StdinIsRegularFile });
             }
 
             var session = new Session(new SessionOptions { Precision = settings.Precision });
@@ -74,7 +74,10 @@ internal static class CalcRun
         {
             foreach (var source in sources)
             {
-                if (!runner.Run(source))
+                var completed = source is StreamLineSource stream && ParseAhead.Pays
+                    ? ParseAhead.Run(runner, stream, channels.Flush, stream.ReadsNeverWait)
+                    : runner.Run(source);
+                if (!completed)
                 {
                     break;
                 }

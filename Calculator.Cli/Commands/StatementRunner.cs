@@ -37,7 +37,21 @@ internal sealed class StatementRunner(Session session, IResultSink sink, bool fa
             return Fail(new StatementContext(sourceName, line.Number, line.Text, new TextSpan(0, line.Text.Length)), line.Error);
         }
 
-        var statements = CalcParser.ParseProgram(line.Text);
+        return RunParsed(sourceName, line, CalcParser.ParseProgram(line.Text));
+    }
+
+    /// <summary>
+    /// Runs the statements of one line parsed beforehand (<paramref name="statements"/> is null when
+    /// the line itself is spoilt); false when <c>--fail-fast</c> stopped at an error.
+    /// </summary>
+    public bool RunParsed(string sourceName, in SourceLine line, IReadOnlyList<ParsedStatement>? statements)
+    {
+        if (line.Error is not null || statements is null)
+        {
+            return Fail(new StatementContext(sourceName, line.Number, line.Text, new TextSpan(0, line.Text.Length)),
+                line.Error ?? new Diagnostic(DiagnosticKind.Syntax, new TextSpan(0, line.Text.Length), "invalid line"));
+        }
+
         for (var i = 0; i < statements.Count; i++)
         {
             var parsed = statements[i];

@@ -30,6 +30,15 @@ internal sealed class StreamLineSource(Stream stream, string name, Action? befor
 
     public string Name { get; } = name;
 
+    /// <summary>Stdin is a redirected regular file, though its console stream cannot seek.</summary>
+    internal bool StdinIsRegularFile { get; init; }
+
+    /// <summary>No read can wait for a producer: the stream is a regular file (or in memory).</summary>
+    internal bool ReadsNeverWait => StdinIsRegularFile || stream.CanSeek;
+
+    /// <summary>Runs before every read of the stream; a parse-ahead reader hands over its lines here.</summary>
+    internal Action? BeforeRead { get; set; } = beforeRead;
+
     /// <summary>The bytes held now; stays at most 2 MiB whatever the input.</summary>
     internal int BufferSize => _buffer.Length;
 
@@ -109,7 +118,7 @@ internal sealed class StreamLineSource(Stream stream, string name, Action? befor
             }
         }
 
-        beforeRead?.Invoke();
+        BeforeRead?.Invoke();
         int read;
         try
         {
