@@ -1,18 +1,28 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Calculator.Parser.Grammar;
 
 /// <summary>
-/// A growable list on an array rented from the shared pool, for the parser's short-lived work lists.
-/// Parsing a line would otherwise allocate and drop several small lists per parenthesis level.
+/// A small growable list whose array is reused by the next list of the same type on the same
+/// thread, so that parsing line after line allocates no scratch arrays. Two arrays per type and
+/// thread are kept (the chain parser holds two lists of operators at once); nested lists beyond
+/// that get fresh arrays. Cheaper than ArrayPool, whose shared pool locks and clears whole arrays.
 /// </summary>
 internal struct ScratchList<T>
 {
+    private const int MaxKeptLength = 1024;
+
+    [ThreadStatic]
+    private static T[]? t_spare;
+
+    [ThreadStatic]
+    private static T[]? t_spare2;
+
     private T[] _items;
     private int _count;
+    private int _high;
 
-    public ScratchList(int capacity) => _items = ArrayPool<T>.Shared.Rent(capacity);
+    public ScratchList(int capacity) => _items = Take(capacity);
 
     public readonly int Count => _count;
 
@@ -24,24 +34,61 @@ internal struct ScratchList<T>
     {
         if (_count == _items.Length)
         {
-            var larger = ArrayPool<T>.Shared.Rent(_items.Length * 2);
+            var larger = new T[_items.Length * 2];
             Array.Copy(_items, larger, _count);
-            Return(_items);
+            Give(_items, _high);
             _items = larger;
         }
         _items[_count++] = item;
+        if (_count > _high)
+        {
+            _high = _count;
+        }
     }
 
     public T Pop() => _items[--_count];
 
-    /// <summary>Gives the array back to the pool; the list must not be used afterwards.</summary>
+    /// <summary>Gives the array back for reuse; the list must not be used afterwards.</summary>
     public void Dispose()
     {
-        Return(_items);
+        Give(_items, _high);
         _items = [];
-        _count = 0;
+        _count = _high = 0;
     }
 
-    private static void Return(T[] items) =>
-        ArrayPool<T>.Shared.Return(items, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+    private static T[] Take(int capacity)
+    {
+        if (t_spare is { } spare && spare.Length >= capacity)
+        {
+            t_spare = null;
+            return spare;
+        }
+        if (t_spare2 is { } spare2 && spare2.Length >= capacity)
+        {
+            t_spare2 = null;
+            return spare2;
+        }
+        return new T[Math.Max(capacity, 16)];
+    }
+
+    private static void Give(T[] items, int used)
+    {
+        if (items.Length is 0 or > MaxKeptLength)
+        {
+            return;
+        }
+        // Only the used part can hold references that would keep trees alive.
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            Array.Clear(items, 0, used);
+        }
+        if (t_spare is null)
+        {
+            t_spare = items;
+        }
+        else
+        {
+            t_spare2 ??= items;
+        }
+    }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Calculator.Parser.Lexing;
 
 /// <summary>One statement's tokens, or the lexical error that spoils it.</summary>
@@ -37,40 +35,49 @@ internal sealed class Lexer : IDisposable
         }
     }
 
-    // Rented, because a program is often one short line and a fresh buffer would be most of its garbage.
-    private Token[] _tokens = ArrayPool<Token>.Shared.Rent(32);
+    // Reused from the last lexer on this thread, because a program is often one short line and a
+    // fresh buffer would be most of its garbage. A huge statement's buffer goes to the GC instead.
+    private const int MaxKeptTokens = 4096;
+
+    [ThreadStatic]
+    private static Token[]? t_spareTokens;
+
+    private Token[] _tokens = TakeTokens();
     private int _tokenCount;
+    private int _tokenHigh;
 
     /// <summary>The tokens of the statement last returned by <see cref="Next"/>.</summary>
     public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, _tokenCount);
 
-    /// <summary>Returns the token buffer to the pool; the lexer must not be used afterwards.</summary>
+    /// <summary>Gives the token buffer back for reuse; the lexer must not be used afterwards.</summary>
     public void Dispose()
     {
-        ReturnTokens(_tokens);
+        if (_tokens.Length is > 0 and <= MaxKeptTokens)
+        {
+            // Tokens hold the source text: clear what was used so no line is kept alive.
+            Array.Clear(_tokens, 0, Math.Max(_tokenHigh, _tokenCount));
+            t_spareTokens = _tokens;
+        }
         _tokens = [];
-        _tokenCount = 0;
+        _tokenCount = _tokenHigh = 0;
+    }
+
+    private static Token[] TakeTokens()
+    {
+        var spare = t_spareTokens;
+        t_spareTokens = null;
+        return spare ?? new Token[32];
     }
 
     private void AddToken(Token token)
     {
         if (_tokenCount == _tokens.Length)
         {
-            var larger = ArrayPool<Token>.Shared.Rent(_tokens.Length * 2);
+            var larger = new Token[_tokens.Length * 2];
             _tokens.AsSpan(0, _tokenCount).CopyTo(larger);
-            ReturnTokens(_tokens);
             _tokens = larger;
         }
         _tokens[_tokenCount++] = token;
-    }
-
-    // The buffer of a huge statement goes to the garbage collector, so the pool does not keep megabytes alive.
-    private static void ReturnTokens(Token[] tokens)
-    {
-        if (tokens.Length is > 0 and <= 4096)
-        {
-            ArrayPool<Token>.Shared.Return(tokens, clearArray: true);
-        }
     }
 
     /// <summary>Lexes the next non-empty statement. Returns false at the end of the text.</summary>
@@ -91,6 +98,7 @@ internal sealed class Lexer : IDisposable
     private bool LexStatement(out LexedStatement statement)
     {
         var text = _text;
+        _tokenHigh = Math.Max(_tokenHigh, _tokenCount);
         _tokenCount = 0;
         _levels.Clear();
         _chain = _ternary = _depth = _maxSeen = 0;
