@@ -46,28 +46,11 @@ internal static class Grammar
         (open, inner, close) => inner with { Span = TextSpan.FromBounds(open.Start, close.End()) },
         LeftParen, Expression, RightParen);
 
-    private static readonly Parser<Token, Expr> Number = Kind(TokenKind.Number, "a number").Map(MakeNumber);
-
+    // unary   := ('-'|'+'|'!') unary | power   (the prefixes; ChainParser applies them around power chains)
+    // postfix := primary {'!'}
     // primary := NUMBER | NAME | NAME '(' [expr {',' expr}] ')' | '(' expr ')'
     // AllowsImplicit: the primary ends with a number literal or ')', so a factor may follow (SPEC §3 implicit).
-    private static readonly Parser<Token, (Expr Node, bool AllowsImplicit)> Primary = new SwitchParser<(Expr, bool)>(
-        SyntaxMessages.OperandStart,
-        null,
-        (TokenKind.Number, Number.Map(n => (n, true))),
-        (TokenKind.Name, NameOrCall.Map(e => (e, e is FunctionCall))),
-        (TokenKind.LeftParen, Parenthesized.Map(e => (e, true))));
-
-    // postfix := primary {'!'}
-    private static readonly Parser<Token, (Expr Node, bool AllowsImplicit)> Postfix = Map(
-        (primary, bangs) => bangs is null ? primary : (MakeFactorials(primary.Node, bangs), false),
-        Primary,
-        new RunParser(TokenKind.Bang));
-
-    // unary := ('-'|'+'|'!') unary | power   (the prefixes; ChainParser applies them around power chains)
-    private static readonly Parser<Token, Operand> Operand = Map(
-        (prefixes, postfix) => new Operand(prefixes, postfix.Node, postfix.AllowsImplicit),
-        new RunParser(TokenKind.Minus, TokenKind.Plus, TokenKind.Bang),
-        Postfix);
+    private static readonly Parser<Token, Operand> Operand = new OperandParser(NameOrCall, Parenthesized, MakeNumber, MakeFactorials);
 
     // or, and, compare, sum, product, implicit, power: one flat list, see ChainParser.
     private static readonly Parser<Token, Expr> Chain = new ChainParser(Operand);
@@ -101,7 +84,7 @@ internal static class Grammar
     public static readonly Parser<Token, Statement> ExpressionStatement =
         Expression.Map(e => (Statement)new ExpressionStatement(e, e.Span)).Before(EndOfStatement);
 
-    private static Expr MakeNumber(Token token)
+    private static NumberLiteral MakeNumber(Token token)
     {
         NumberText.Parse(token.Text, out var significand, out var exponent);
         return new NumberLiteral(significand, exponent, token.Span);

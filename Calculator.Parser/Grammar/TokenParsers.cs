@@ -74,18 +74,23 @@ internal sealed class RunParser(params TokenKind[] kinds) : Parser<Token, Token[
     public override bool TryParse(ref ParseState<Token> state, ref PooledList<Expected<Token>> expecteds,
         out Token[]? result)
     {
-        result = null;
+        result = Read(ref state);
+        return true;
+    }
+
+    /// <summary>Reads the run, which may be empty (null); never fails.</summary>
+    public Token[]? Read(ref ParseState<Token> state)
+    {
         if (!state.HasCurrent || !_member[(int)state.Current.Kind])
         {
-            return true;
+            return null;
         }
         var first = state.Current;
         state.Advance();
         if (!state.HasCurrent || !_member[(int)state.Current.Kind])
         {
             // A single prefix or '!' is the common case: one small array, no list.
-            result = [first];
-            return true;
+            return [first];
         }
         var run = new List<Token> { first };
         while (state.HasCurrent && _member[(int)state.Current.Kind])
@@ -93,8 +98,7 @@ internal sealed class RunParser(params TokenKind[] kinds) : Parser<Token, Token[
             run.Add(state.Current);
             state.Advance();
         }
-        result = [.. run];
-        return true;
+        return [.. run];
     }
 }
 
@@ -177,5 +181,69 @@ internal static class TokenParsers
         state.SetError(Maybe.Just(at), false, location, message);
         result = default;
         return false;
+    }
+}
+
+/// <summary>
+/// One operand of an expression: its prefix operators, a primary and its postfix '!'s, read in one
+/// step. It is the grammar's innermost loop, where composing Run, Switch and Map parsers cost a
+/// virtual call and a delegate per layer for every number; the rules are those of the layers
+/// (prefixes <c>{'-'|'+'|'!'}</c>, then a number, a name or call, or a parenthesis, then <c>{'!'}</c>)
+/// and a missing primary fails with the same label.
+/// </summary>
+internal sealed class OperandParser(
+    Parser<Token, Expr> nameOrCall,
+    Parser<Token, Expr> parenthesized,
+    Func<Token, Expr> number,
+    Func<Expr, Token[], Expr> factorials) : Parser<Token, Operand>
+{
+    private readonly RunParser _prefixes = new(TokenKind.Minus, TokenKind.Plus, TokenKind.Bang);
+    private readonly RunParser _bangs = new(TokenKind.Bang);
+
+    public override bool TryParse(ref ParseState<Token> state, ref PooledList<Expected<Token>> expecteds,
+        out Operand result)
+    {
+        result = default;
+        var prefixes = _prefixes.Read(ref state);
+        if (!state.HasCurrent)
+        {
+            TokenParsers.Fail(ref state, ref expecteds, SyntaxMessages.OperandStart);
+            return false;
+        }
+        Expr? node;
+        bool allowsImplicit;
+        switch (state.Current.Kind)
+        {
+            case TokenKind.Number:
+                node = number(state.Current);
+                state.Advance();
+                allowsImplicit = true;
+                break;
+            case TokenKind.Name:
+                if (!nameOrCall.TryParse(ref state, ref expecteds, out node))
+                {
+                    return false;
+                }
+                allowsImplicit = node is FunctionCall;
+                break;
+            case TokenKind.LeftParen:
+                if (!parenthesized.TryParse(ref state, ref expecteds, out node))
+                {
+                    return false;
+                }
+                allowsImplicit = true;
+                break;
+            default:
+                TokenParsers.Fail(ref state, ref expecteds, SyntaxMessages.OperandStart);
+                return false;
+        }
+        var bangs = _bangs.Read(ref state);
+        if (bangs is not null)
+        {
+            node = factorials(node, bangs);
+            allowsImplicit = false;
+        }
+        result = new Operand(prefixes, node, allowsImplicit);
+        return true;
     }
 }
