@@ -21,7 +21,7 @@ namespace Calculator.Cli.Commands;
     Justification = "A reader blocked in a read of stdin may outlive the run and still touch the queue and the token; they are left to the GC.")]
 internal sealed class ParseAhead
 {
-    private const int BatchSize = 256;
+    private const int BatchSize = 128;
     private const int QueueCapacity = 2;
     private const int ReaderStackSize = 16 * 1024 * 1024;
 
