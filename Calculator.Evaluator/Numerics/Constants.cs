@@ -47,7 +47,7 @@ public static class Constants
     // Chudnovsky: 1/pi = 12 Σ (−1)^k (6k)! (13591409 + 545140134k) / ((3k)! (k!)^3 640320^(3k+3/2)).
     // Each term adds log2(151931373056000) ≈ 47.11 bits and the tail after N terms is below the
     // N-th term times a ratio under 1e-14, so N = bits/47 + 2 leaves an error under 2^-bits.
-    private static Ball ComputePi(int bits)
+    internal static Ball ComputePi(int bits)
     {
         var wp = bits + 16;
         var terms = (wp / 47) + 2;
@@ -80,7 +80,7 @@ public static class Constants
     }
 
     // e = Σ 1/k!; the tail after N terms is below 2/N!.
-    private static Ball ComputeE(int bits)
+    internal static Ball ComputeE(int bits)
     {
         var wp = bits + 16;
         var terms = 2;
@@ -111,7 +111,7 @@ public static class Constants
     }
 
     // ln 2 = 18 atanh(1/26) − 2 atanh(1/4801) + 8 atanh(1/8749).
-    private static Ball ComputeLn2(int bits)
+    internal static Ball ComputeLn2(int bits)
     {
         var wp = bits + 16;
         var sum = Ball.Multiply(AtanhInverse(26, wp), 18, wp);
