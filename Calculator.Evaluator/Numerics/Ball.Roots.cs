@@ -7,8 +7,9 @@ namespace Calculator.Evaluator.Numerics;
 public readonly partial struct Ball
 {
     /// <summary>
-    /// The enclosure of √x. A ball reaching below zero is clipped at zero (the caller has already
-    /// decided the argument is not negative); a ball entirely below zero is unbounded.
+    /// The enclosure of √x. The caller has already decided the radicand is not negative (as it
+    /// prints, SPEC §4), so the part of the ball below zero is rounding noise around a true value
+    /// of at least zero and is clipped: a ball entirely below zero gives 0.
     /// </summary>
     /// <param name="x">The radicand.</param>
     /// <param name="bits">The working precision.</param>
@@ -36,7 +37,7 @@ public readonly partial struct Ball
         {
             if (high.Sign < 0)
             {
-                return Unbounded;
+                return Zero;
             }
 
             if (low.Sign < 0)

@@ -25,16 +25,24 @@ public static partial class Elementary
             return Ball.One;
         }
 
-        if (x.IsUnbounded || IsWide(x, 8))
+        if (x.IsUnbounded)
         {
             return Ball.Unbounded;
         }
 
+        // The limit is decided from the end of the ball nearest zero, so a wide ball around a
+        // moderate value is refined rather than rejected, while a huge one fails at once.
         var estimate = x.MidEstimate();
         var decimalExponent = estimate / Math.Log(10);
-        if (Math.Abs(decimalExponent) > 1e9)
+        if (Math.Abs(decimalExponent) > 1e9 && x.Sign != 0 &&
+            Ball.FromDyadic(BigInteger.Abs(x.Mid) - x.Radius, x.Exponent).MidEstimate() / Math.Log(10) > 1e9)
         {
             throw new NumericException(NumericErrorKind.Limit, NumericMessages.TooManyDigits(Math.Abs(decimalExponent)));
+        }
+
+        if (IsWide(x, 8) || Math.Abs(decimalExponent) > 1e9)
+        {
+            return Ball.Unbounded;
         }
 
         var wp = bits + Guard;

@@ -333,6 +333,30 @@ public sealed class NumberMathTests
     }
 
     [Fact]
+    public void Huge_approximate_arguments_are_limit_errors_not_undetermined()
+    {
+        var exponent = NumberMath.Divide(Parse("6e226"), NumberMath.Cosh(Parse("2.4"), P20), P20);
+        var error = Assert.Throws<NumericException>(() => NumberMath.Power(Parse("62.9"), exponent, P20));
+        Assert.Equal(NumericErrorKind.Limit, error.Kind);
+        error = Assert.Throws<NumericException>(() => NumberMath.Sinh(Parse("2.75e9"), P20));
+        Assert.Equal(NumericErrorKind.Limit, error.Kind);
+        error = Assert.Throws<NumericException>(() => NumberMath.Sin(NumberMath.Cosh(Parse("4e7"), P20), P20));
+        Assert.Equal(NumericErrorKind.Limit, error.Kind);
+    }
+
+    [Fact]
+    public void Arguments_just_outside_a_domain_that_print_on_its_edge_use_the_edge()
+    {
+        var ctx = new NumericContext(50);
+        var justBelowOne = NumberMath.Exp(NumberMath.Sin(NumberMath.Add(Parse("2e-129"), NumberMath.Pi, ctx), ctx), ctx);
+        Assert.Equal("1", Print(justBelowOne, ctx));
+        Assert.Equal("0", Print(NumberMath.Acosh(justBelowOne, ctx), ctx));
+        var justAboveOne = NumberMath.Exp(Parse("1e-200"), P20);
+        Assert.Equal("0", Print(NumberMath.Acos(justAboveOne, P20)));
+        Assert.Equal("1.5707963267948966192", Print(NumberMath.Asin(justAboveOne, P20)));
+    }
+
+    [Fact]
     public void Exp_of_ten_billion_names_the_digit_count()
     {
         var error = Assert.Throws<NumericException>(() => NumberMath.Exp(Parse("1e10"), P20));
