@@ -54,7 +54,18 @@ public readonly partial struct Ball
         scale += adjust;
         exponent -= adjust;
         var rootLow = RootBound(low, scale, n, roundUp: false);
-        var rootHigh = RootBound(high, scale, n, roundUp: true);
+        BigInteger rootHigh;
+        if (n == 2 && scale >= 0 && rootLow.Sign > 0 && !x.Radius.IsZero)
+        {
+            // A narrow ball needs only one square root: √H − √L = (H − L)/(√H + √L) is below
+            // (H − L)/(2·floor√L), and floor√L is below √L by less than one unit.
+            rootHigh = rootLow + 2 + (((high - low) << (int)scale) / (2 * rootLow));
+        }
+        else
+        {
+            rootHigh = RootBound(high, scale, n, roundUp: true);
+        }
+
         return Hull(rootLow, rootHigh, exponent / n, bits);
     }
 

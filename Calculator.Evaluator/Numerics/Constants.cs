@@ -162,21 +162,24 @@ public static class Constants
     /// <summary>The most precise ball of one constant computed so far.</summary>
     private sealed class ConstantCache(Func<int, Ball> compute)
     {
-        private (int Bits, Ball Value)? _best;
+        // One reference, so readers on other threads see a bits/value pair that belongs together.
+        private Entry? _best;
 
         public Ball Get(int bits)
         {
             var best = _best;
-            if (best is { } known && known.Bits >= bits)
+            if (best is not null && best.Bits >= bits)
             {
-                return known.Value.Round(bits);
+                return best.Value.Round(bits);
             }
 
             // A little headroom, so a slowly rising precision does not recompute every time.
-            var target = best is { } previous && previous.Bits * 5 / 4 > bits ? previous.Bits * 5 / 4 : bits;
+            var target = best is not null && best.Bits * 5 / 4 > bits ? best.Bits * 5 / 4 : bits;
             var value = compute(target);
-            _best = (target, value);
+            _best = new Entry(target, value);
             return value.Round(bits);
         }
+
+        private sealed record Entry(int Bits, Ball Value);
     }
 }
