@@ -100,7 +100,8 @@ public static partial class Elementary
         }
 
         var t = Ball.Subtract(x.MulPow2(-k), Ball.One, wp);
-        var r = wp >= AgmThresholdBits && !t.IsUnbounded && t.UpperLog2 > -64
+        // t is exactly 0 for every power of two (ln 2 itself): then ln x is k·ln 2 alone.
+        var r = wp >= AgmThresholdBits && !t.IsUnbounded && !t.IsExactZero && t.UpperLog2 > -64
             ? LnAgm(Ball.Add(Ball.One, t, wp), wp)
             : Ln1p(t, wp);
         if (k != 0)
