@@ -114,15 +114,23 @@ for corpus in arith100k arith; do
 done
 
 # --- start-up --------------------------------------------------------------------------------
+# Two fair forms: both through the same shell (hyperfine subtracts the shell's own start-up), and
+# both started directly (-N), where bc reads the same line from a file instead of a pipe.
 echo "start-up ..." >&2
-sc=(); sb=(); sr=()
-for ((r = 1; r <= ROUNDS; r++)); do
-    if ((r % 2)); then mapfile -t t < <(hf 40 --warmup 5 "$CALC 1+2 >/dev/null" "echo 1+2 | bc >/dev/null"); sc+=("${t[0]}"); sb+=("${t[1]}")
-    else mapfile -t t < <(hf 40 --warmup 5 "echo 1+2 | bc >/dev/null" "$CALC 1+2 >/dev/null"); sb+=("${t[0]}"); sc+=("${t[1]}"); fi
-    sr+=("$(ratio "${sb[-1]}" "${sc[-1]}")")
-done
-row "start-up: \`calc 1+2\` vs \`echo 1+2 \| bc\` (both via the shell)" "$(ms "$(printf '%s\n' "${sc[@]}" | median)")" \
-    "$(ms "$(printf '%s\n' "${sb[@]}" | median)")" "**$(printf '%s\n' "${sr[@]}" | median)** (target >= 0.5)"
+echo "1+2" >"$WORK/one.bc"
+startup() { # label calc-command bc-command hyperfine-flags...
+    local label=$1 c=$2 b=$3; shift 3
+    local sc=() sb=() sr=() t
+    for ((r = 1; r <= ROUNDS; r++)); do
+        if ((r % 2)); then mapfile -t t < <(hf 60 --warmup 5 "$@" "$c" "$b"); sc+=("${t[0]}"); sb+=("${t[1]}")
+        else mapfile -t t < <(hf 60 --warmup 5 "$@" "$b" "$c"); sb+=("${t[0]}"); sc+=("${t[1]}"); fi
+        sr+=("$(ratio "${sb[-1]}" "${sc[-1]}")")
+    done
+    row "$label" "$(ms "$(printf '%s\n' "${sc[@]}" | median)")" "$(ms "$(printf '%s\n' "${sb[@]}" | median)")" \
+        "**$(printf '%s\n' "${sr[@]}" | median)** (target >= 0.5)"
+}
+startup "start-up, via the shell: \`calc 1+2\` vs \`echo 1+2 \| bc\`" "$CALC 1+2 >/dev/null" "echo 1+2 | bc >/dev/null"
+startup "start-up, direct (-N): \`calc 1+2\` vs \`bc one.bc\`" "$CALC 1+2" "bc $WORK/one.bc" -N
 
 # --- digits ----------------------------------------------------------------------------------
 echo "precision (bc -l runs once per item, capped at ${BC_TIMEOUT}s for 10 000 digits) ..." >&2
