@@ -15,6 +15,9 @@ internal static class CalcApp
     // reserved address space until the engine touches it.
     private const int StackSize = 1024 * 1024 * 1024;
 
+    // Characters of an argument program run on the caller's thread: at most this deep nesting.
+    private const int MaxInlineProgram = 200;
+
     /// <summary>Runs calc with the given streams and returns the exit status.</summary>
     public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, bool stdinIsTerminal = false) =>
         Run(args, new CalcConsole(stdin, stdout, stderr) { StdinIsTerminal = stdinIsTerminal });
@@ -27,33 +30,59 @@ internal static class CalcApp
     {
         var exitCode = InternalError;
         Exception? failure = null;
-        var worker = new Thread(
-            () =>
-            {
-                try
-                {
-                    exitCode = CalcCommand.Invoke(
-                        args, console, new GuardedWriter(console.Stdout, ignoreFailures: false), new GuardedWriter(console.Stderr, ignoreFailures: true));
-                }
-#pragma warning disable CA1031 // The one place every exception must be caught: none may reach the user raw.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    failure = ex;
-                }
-            },
-            StackSize)
+        void Body()
         {
-            Name = "calc",
-        };
-        worker.Start();
-        worker.Join();
+            try
+            {
+                exitCode = CalcCommand.Invoke(
+                    args, console, new GuardedWriter(console.Stdout, ignoreFailures: false), new GuardedWriter(console.Stderr, ignoreFailures: true));
+            }
+#pragma warning disable CA1031 // The one place every exception must be caught: none may reach the user raw.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failure = ex;
+            }
+        }
+
+        if (FitsOnCallerStack(args))
+        {
+            Body();
+        }
+        else
+        {
+            var worker = new Thread(Body, StackSize) { Name = "calc" };
+            worker.Start();
+            worker.Join();
+        }
+
         if (failure is not null)
         {
             ReportInternalError(console, failure);
         }
 
         return exitCode;
+    }
+
+    /// <summary>
+    /// A short program in the arguments without '=' defines no function, so nothing in it can
+    /// recurse deeper than its own nesting, which its length bounds: any thread's stack holds it,
+    /// and starting the big-stack thread would cost a fifth of the start-up of <c>calc 1+2</c>.
+    /// </summary>
+    private static bool FitsOnCallerStack(string[] args)
+    {
+        var length = 0;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith('-') || arg.Contains('=', StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            length += arg.Length + 1;
+        }
+
+        return args.Length > 0 && length <= MaxInlineProgram;
     }
 
     /// <summary>Says that calc failed, in one line, without a stack trace.</summary>
