@@ -52,6 +52,10 @@ phase_end() {
     fi
 }
 
+umount_under() {
+    findmnt -R -n -l -o TARGET | grep -F "$1/" | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+}
+
 stop_dockerd() {
     if [[ -n $DOCKERD_PID ]] && kill -0 "$DOCKERD_PID" 2>/dev/null; then
         kill -TERM "$DOCKERD_PID" 2>/dev/null || true
@@ -69,7 +73,10 @@ on_exit() {
     local rc=$?
     [[ -n $PHASE ]] && phase_end
     stop_dockerd
-    if [[ -n $RUN && -d $RUN ]]; then rm -rf --one-file-system "$RUN" || true; fi
+    if [[ -n $RUN && -d $RUN ]]; then
+        umount_under "$RUN"   # dockerd leaves exec-root/netns/default mounted
+        rm -rf --one-file-system "$RUN" || true
+    fi
     say "== timings"
     local line; for line in "${TIMES[@]}"; do say "   $line"; done
     say "   $(printf '%-34s %7ss' 'TOTAL container.sh' "$(elapsed "$T_START" "$EPOCHREALTIME")")"
@@ -139,14 +146,17 @@ if [[ -z $MIRROR ]]; then
     MIRROR=$(awk '$1 == "deb" && $2 ~ /\/debian\/?$/ { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true)
 fi
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
-SDK_KEY="$SUITE minbase $SDK_PACKAGES dotnet-sdk-$SDK_VERSION"
+# Extra CAs this machine trusts (e.g. a TLS-inspecting egress proxy): the SDK image trusts
+# them too, or the NuGet restore in the build stage fails with UntrustedRoot.
+EXTRA_CAS=/usr/local/share/ca-certificates
+CA_SUM=$(find "$EXTRA_CAS" -type f -name '*.crt' -print0 2>/dev/null | sort -z | xargs -0 -r cat | sha256sum | cut -c1-12)
+SDK_KEY="$SUITE minbase $SDK_PACKAGES dotnet-sdk-$SDK_VERSION cas-$CA_SUM revocation-${NUGET_CERT_REVOCATION_MODE:-online}"
 if [[ $(docker image inspect -f '{{index .Config.Labels "calc.sdk.key"}}' "$SDK_IMAGE" 2>/dev/null) == "$SDK_KEY" ]]; then
     say "cached: $SDK_IMAGE ($SDK_KEY)"
 else
     ROOTFS=$WORK/sdk-rootfs
     if [[ -d $ROOTFS ]]; then
-        # A failed debootstrap can leave proc/sys mounted inside.
-        findmnt -R -n -l -o TARGET | grep -F "$ROOTFS/" | sort -r | xargs -r -n1 umount -l || true
+        umount_under "$ROOTFS"   # a failed debootstrap can leave proc/sys mounted inside
         rm -rf --one-file-system "$ROOTFS"
     fi
     mkdir -p "$WORK/debootstrap-cache"
@@ -158,6 +168,11 @@ else
     mkdir -p "$ROOTFS/usr/share/dotnet"
     cp -a "$DOTNET_DIR/." "$ROOTFS/usr/share/dotnet/"
     ln -sf /usr/share/dotnet/dotnet "$ROOTFS/usr/bin/dotnet"
+    if compgen -G "$EXTRA_CAS/*" >/dev/null; then
+        say "trusting this machine's extra CAs: $(ls "$EXTRA_CAS" | tr '\n' ' ')"
+        cp -a "$EXTRA_CAS/." "$ROOTFS/usr/local/share/ca-certificates/"
+        chroot "$ROOTFS" update-ca-certificates >/dev/null || die "update-ca-certificates in the SDK root"
+    fi
     rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/*
     tar -C "$ROOTFS" --numeric-owner --exclude='./proc/*' --exclude='./sys/*' --exclude='./dev/*' -c . |
         docker import \
@@ -166,10 +181,12 @@ else
             --change 'ENV DOTNET_CLI_TELEMETRY_OPTOUT=1' \
             --change 'ENV DOTNET_NOLOGO=1' \
             --change 'ENV NUGET_XMLDOC_MODE=skip' \
+            --change "ENV NUGET_CERT_REVOCATION_MODE=${NUGET_CERT_REVOCATION_MODE:-online}" \
             --change "LABEL calc.sdk.key=\"$SDK_KEY\"" \
             --change 'CMD ["/bin/bash"]' \
             - "$SDK_IMAGE" >/dev/null || die "docker import $SDK_IMAGE"
     rm -rf --one-file-system "$ROOTFS"
+    docker image prune -f >/dev/null   # the previous SDK image, if any
 fi
 docker run --rm --network none "$SDK_IMAGE" sh -c 'dotnet --version && command -v clang ld.lld objcopy' >/dev/null \
     || die "$SDK_IMAGE lacks dotnet, clang, ld.lld or objcopy"
