@@ -171,7 +171,7 @@ else
     if compgen -G "$EXTRA_CAS/*" >/dev/null; then
         say "trusting this machine's extra CAs: $(ls "$EXTRA_CAS" | tr '\n' ' ')"
         cp -a "$EXTRA_CAS/." "$ROOTFS/usr/local/share/ca-certificates/"
-        chroot "$ROOTFS" update-ca-certificates >/dev/null || die "update-ca-certificates in the SDK root"
+        chroot "$ROOTFS" update-ca-certificates >/dev/null 2>&1 || die "update-ca-certificates in the SDK root"
     fi
     rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/*
     tar -C "$ROOTFS" --numeric-owner --exclude='./proc/*' --exclude='./sys/*' --exclude='./dev/*' -c . |
