@@ -1,3 +1,7 @@
+using System.Runtime.InteropServices;
+using Calculator.Parser.Lexing;
+using Pidgin;
+
 namespace Calculator.Parser;
 
 /// <summary>One statement of the input: either its tree or the error that stopped it.</summary>
@@ -9,9 +13,77 @@ public sealed record ParsedStatement(TextSpan Span, Statement? Syntax, Diagnosti
 /// <summary>Entry points of the parser: text in, trees or positioned diagnostics out. Never throws on any input.</summary>
 public static class CalcParser
 {
+    /// <summary>Deepest nesting of parentheses, calls, prefix and power chains accepted (SPEC §8).</summary>
+    public const int MaxDepth = 1000;
+
+    /// <summary>Longest statement accepted, in characters (SPEC §8: 1 MiB).</summary>
+    public const int MaxStatementLength = 1024 * 1024;
+
+    // Past this depth the parse moves to a thread whose stack surely holds MaxDepth levels.
+    private const int DeepThreshold = 150;
+    private const int DeepStackSize = 256 * 1024 * 1024;
+
     /// <summary>
     /// Parses text holding any number of statements separated by newlines and <c>;</c>.
     /// Blank and comment-only statements are skipped. Spans are offsets into <paramref name="text"/>.
     /// </summary>
-    public static IReadOnlyList<ParsedStatement> ParseProgram(string text) => throw new NotImplementedException();
+    public static IReadOnlyList<ParsedStatement> ParseProgram(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexer = new Lexer(text, MaxDepth, MaxStatementLength);
+        var results = new List<ParsedStatement>(1);
+        while (lexer.Next(out var lexed))
+        {
+            results.Add(lexed.Error is not null
+                ? new ParsedStatement(lexed.Span, null, lexed.Error)
+                : ParseStatement(lexer.Tokens, lexed));
+        }
+        return results;
+    }
+
+    private static ParsedStatement ParseStatement(List<Token> tokens, LexedStatement lexed)
+    {
+        if (lexed.Depth <= DeepThreshold)
+        {
+            return ParseTokens(CollectionsMarshal.AsSpan(tokens), lexed.Span);
+        }
+        ParsedStatement? result = null;
+        var array = tokens.ToArray();
+        var thread = new Thread(() => result = ParseTokens(array, lexed.Span), DeepStackSize);
+        thread.Start();
+        thread.Join();
+        return result!;
+    }
+
+    private static ParsedStatement ParseTokens(ReadOnlySpan<Token> tokens, TextSpan span)
+    {
+        var parser = ChooseParser(tokens);
+        var result = parser.Parse(tokens);
+        return result.Success
+            ? new ParsedStatement(span, result.Value, null)
+            : new ParsedStatement(span, null, ErrorText.ToDiagnostic(result.Error!, tokens, span));
+    }
+
+    // The statement's form is decided by its first tokens, so no alternative is ever tried and undone.
+    private static Parser<Token, Statement> ChooseParser(ReadOnlySpan<Token> tokens)
+    {
+        if (tokens.Length >= 2 && tokens[0].Kind == TokenKind.Name)
+        {
+            if (tokens[1].Kind == TokenKind.Assign)
+            {
+                return Grammar.Grammar.Assignment;
+            }
+            if (tokens[1].Kind == TokenKind.LeftParen)
+            {
+                foreach (var token in tokens)
+                {
+                    if (token.Kind == TokenKind.Assign)
+                    {
+                        return Grammar.Grammar.FunctionDefinition;
+                    }
+                }
+            }
+        }
+        return Grammar.Grammar.ExpressionStatement;
+    }
 }

@@ -1,0 +1,370 @@
+namespace Calculator.Parser.Lexing;
+
+/// <summary>One statement's tokens, or the lexical error that spoils it.</summary>
+internal readonly record struct LexedStatement(TextSpan Span, Diagnostic? Error, int Depth);
+
+/// <summary>
+/// A span-based scanner. It cuts the text into statements at <c>;</c> and newlines and fills a reusable
+/// token buffer one statement at a time, so a file of any length is lexed in constant memory.
+/// It also measures nesting depth, so deep input is refused before any parser recursion (SPEC §8).
+/// </summary>
+internal sealed class Lexer
+{
+    private readonly string _text;
+    private int _position;
+    private readonly int _maxDepth;
+    private readonly int _maxStatementLength;
+
+    // Depth bookkeeping, per open parenthesis: the chain counts (prefix operators, '^', postfix '!'),
+    // which nest the tree once each until a left-associative operator closes them, and the '?' counts,
+    // which nest until the parenthesis closes.
+    private readonly List<(int Chain, int Ternary)> _levels = [];
+    private int _chain;
+    private int _ternary;
+    private int _depth;
+    private int _maxSeen;
+
+    public Lexer(string text, int maxDepth, int maxStatementLength)
+    {
+        _text = text;
+        _maxDepth = maxDepth;
+        _maxStatementLength = maxStatementLength;
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            _position = 1;
+        }
+    }
+
+    /// <summary>The tokens of the statement last returned by <see cref="Next"/>.</summary>
+    public List<Token> Tokens { get; } = new(32);
+
+    /// <summary>Lexes the next non-empty statement. Returns false at the end of the text.</summary>
+    public bool Next(out LexedStatement statement)
+    {
+        while (_position <= _text.Length)
+        {
+            if (LexStatement(out statement))
+            {
+                return true;
+            }
+        }
+        statement = default;
+        return false;
+    }
+
+    // Lexes up to and including the next separator. Returns false for an empty statement.
+    private bool LexStatement(out LexedStatement statement)
+    {
+        var text = _text;
+        var tokens = Tokens;
+        tokens.Clear();
+        _levels.Clear();
+        _chain = _ternary = _depth = _maxSeen = 0;
+        Diagnostic? error = null;
+        var first = -1;
+        var last = -1;
+        var i = _position;
+        var previous = (TokenKind)255;
+        var hasPrevious = false;
+
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == ' ' || c == '\t' || c == '\r')
+            {
+                i++;
+                continue;
+            }
+            if (c == '\n' || c == ';')
+            {
+                break;
+            }
+            if (c == '#')
+            {
+                while (i < text.Length && text[i] != '\n')
+                {
+                    i++;
+                }
+                break;
+            }
+            if (first < 0)
+            {
+                first = i;
+            }
+            if (error is not null)
+            {
+                // Skip to the end of the spoiled statement, keeping its extent for the span.
+                i++;
+                last = i;
+                continue;
+            }
+
+            int start = i;
+            TokenKind kind;
+            if (IsDigit(c) || (c == '.' && i + 1 < text.Length && IsDigit(text[i + 1])))
+            {
+                i = ScanNumber(text, i, out var numberError);
+                if (numberError is not null)
+                {
+                    error = numberError;
+                    last = i;
+                    continue;
+                }
+                kind = TokenKind.Number;
+            }
+            else if (IsNameStart(c))
+            {
+                i++;
+                while (i < text.Length && IsNamePart(text[i]))
+                {
+                    i++;
+                }
+                kind = TokenKind.Name;
+            }
+            else if (c == 'π')
+            {
+                i++;
+                kind = TokenKind.Name;
+            }
+            else if (!TryOperator(text, ref i, out kind))
+            {
+                error = new Diagnostic(DiagnosticKind.Syntax, new TextSpan(start, char.IsSurrogatePair(text, i) ? 2 : 1),
+                    SyntaxMessages.UnexpectedCharacter(text, i));
+                i++;
+                last = i;
+                continue;
+            }
+
+            last = i;
+            if (tokens.Count < _maxStatementLength)
+            {
+                tokens.Add(new Token(kind, start, i - start, text));
+            }
+            if (TrackDepth(kind, hasPrevious && EndsOperand(previous)) && error is null)
+            {
+                error = new Diagnostic(DiagnosticKind.Limit, new TextSpan(start, i - start), SyntaxMessages.NestedTooDeeply);
+            }
+            previous = kind;
+            hasPrevious = true;
+        }
+
+        // Step over the separator (or past the end, which ends the scan).
+        _position = i + 1;
+        if (first < 0)
+        {
+            statement = default;
+            return false;
+        }
+        var span = TextSpan.FromBounds(first, last);
+        if (span.Length > _maxStatementLength)
+        {
+            error = new Diagnostic(DiagnosticKind.Limit, new TextSpan(first, 1), SyntaxMessages.StatementTooLong(span.Length));
+        }
+        statement = new LexedStatement(span, error, _maxSeen);
+        return true;
+    }
+
+    // Updates the nesting measure for a new token; returns true when it passes the limit.
+    private bool TrackDepth(TokenKind kind, bool afterOperand)
+    {
+        switch (kind)
+        {
+            case TokenKind.LeftParen:
+                _levels.Add((_chain, _ternary));
+                _chain = _ternary = 0;
+                _depth++;
+                break;
+            case TokenKind.RightParen:
+                _depth -= _chain + _ternary;
+                if (_levels.Count > 0)
+                {
+                    _depth--;
+                    (_chain, _ternary) = _levels[^1];
+                    _levels.RemoveAt(_levels.Count - 1);
+                }
+                else
+                {
+                    _chain = _ternary = 0;
+                }
+                break;
+            case TokenKind.Minus or TokenKind.Plus when !afterOperand:
+            case TokenKind.Bang:
+            case TokenKind.Caret:
+                _chain++;
+                _depth++;
+                break;
+            case TokenKind.Question:
+                _ternary++;
+                _depth++;
+                break;
+            case TokenKind.Number or TokenKind.Name or TokenKind.Colon:
+                break;
+            default:
+                // A left-associative operator or a comma: the chain so far is a finished operand.
+                _depth -= _chain;
+                _chain = 0;
+                break;
+        }
+        if (_depth > _maxSeen)
+        {
+            _maxSeen = _depth;
+        }
+        return _depth > _maxDepth;
+    }
+
+    private static bool EndsOperand(TokenKind kind) =>
+        kind is TokenKind.Number or TokenKind.Name or TokenKind.RightParen or TokenKind.Bang;
+
+    private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
+
+    private static bool IsNameStart(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
+
+    private static bool IsNamePart(char c) => IsNameStart(c) || IsDigit(c);
+
+    private static bool IsDigitOf(char c, int radix) => radix switch
+    {
+        16 => IsDigit(c) || (uint)((c | 0x20) - 'a') <= 5,
+        8 => (uint)(c - '0') <= 7,
+        2 => c is '0' or '1',
+        _ => IsDigit(c),
+    };
+
+    // Scans a number literal starting at i; returns the index after it.
+    private static int ScanNumber(string text, int i, out Diagnostic? error)
+    {
+        error = null;
+        if (text[i] == '0' && i + 2 < text.Length)
+        {
+            var radix = (text[i + 1] | 0x20) switch { 'x' => 16, 'b' => 2, 'o' => 8, _ => 0 };
+            if (radix != 0 && IsDigitOf(text[i + 2], radix))
+            {
+                return ScanDigits(text, i + 2, radix, ref error);
+            }
+        }
+        if (text[i] != '.')
+        {
+            i = ScanDigits(text, i, 10, ref error);
+            if (error is not null)
+            {
+                return i;
+            }
+        }
+        if (i < text.Length && text[i] == '.')
+        {
+            i++;
+            if (i < text.Length && IsDigit(text[i]))
+            {
+                i = ScanDigits(text, i, 10, ref error);
+                if (error is not null)
+                {
+                    return i;
+                }
+            }
+        }
+        // An exponent needs a digit after the 'e' and an optional sign; otherwise 'e' is the constant (2e = 2·e).
+        if (i < text.Length && (text[i] | 0x20) == 'e')
+        {
+            var j = i + 1;
+            if (j < text.Length && (text[j] == '+' || text[j] == '-'))
+            {
+                j++;
+            }
+            if (j < text.Length && IsDigit(text[j]))
+            {
+                i = ScanDigits(text, j, 10, ref error);
+                if (error is null && ExponentTooLarge(text.AsSpan(j, i - j)))
+                {
+                    error = new Diagnostic(DiagnosticKind.Limit, TextSpan.FromBounds(j, i), SyntaxMessages.ExponentTooLarge);
+                }
+            }
+        }
+        return i;
+    }
+
+    private static bool ExponentTooLarge(ReadOnlySpan<char> digits)
+    {
+        long value = 0;
+        foreach (var c in digits)
+        {
+            if (c != '_' && (value = (value * 10) + (c - '0')) > NumberText.MaxExponent)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Digits of one radix with '_' allowed only between two digits.
+    private static int ScanDigits(string text, int i, int radix, ref Diagnostic? error)
+    {
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (IsDigitOf(c, radix))
+            {
+                i++;
+            }
+            else if (c == '_')
+            {
+                if (i + 1 < text.Length && IsDigitOf(text[i + 1], radix))
+                {
+                    i++;
+                }
+                else
+                {
+                    error = new Diagnostic(DiagnosticKind.Syntax, new TextSpan(i, 1), SyntaxMessages.MisplacedSeparator);
+                    return i + 1;
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static bool TryOperator(string text, ref int i, out TokenKind kind)
+    {
+        var c = text[i];
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        var length = 1;
+        switch (c)
+        {
+            case '+': kind = TokenKind.Plus; break;
+            case '-': kind = TokenKind.Minus; break;
+            case '*': kind = TokenKind.Star; break;
+            case '/': kind = TokenKind.Slash; break;
+            case '%': kind = TokenKind.Percent; break;
+            case '^': kind = TokenKind.Caret; break;
+            case '(': kind = TokenKind.LeftParen; break;
+            case ')': kind = TokenKind.RightParen; break;
+            case ',': kind = TokenKind.Comma; break;
+            case '?': kind = TokenKind.Question; break;
+            case ':': kind = TokenKind.Colon; break;
+            case '!':
+                (kind, length) = next == '=' ? (TokenKind.BangEqual, 2) : (TokenKind.Bang, 1);
+                break;
+            case '=':
+                (kind, length) = next == '=' ? (TokenKind.EqualEqual, 2) : (TokenKind.Assign, 1);
+                break;
+            case '<':
+                (kind, length) = next == '=' ? (TokenKind.LessEqual, 2) : (TokenKind.Less, 1);
+                break;
+            case '>':
+                (kind, length) = next == '=' ? (TokenKind.GreaterEqual, 2) : (TokenKind.Greater, 1);
+                break;
+            case '&' when next == '&':
+                (kind, length) = (TokenKind.AndAnd, 2);
+                break;
+            case '|' when next == '|':
+                (kind, length) = (TokenKind.OrOr, 2);
+                break;
+            default:
+                kind = default;
+                return false;
+        }
+        i += length;
+        return true;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+
+namespace Calculator.Parser;
+
+/// <summary>
+/// Turns any tree back into canonical text that parses to the same tree (spans aside):
+/// spaces around binary operators, parentheses only where precedence needs them, implicit products written with <c>*</c>.
+/// </summary>
+public static class Printer
+{
+    // Binding strength of each form; higher binds tighter.
+    private const int Ternary = 0;
+    private const int Compare = 3;
+    private const int Power = 7;
+    private const int UnaryLevel = 6;
+    private const int PostfixLevel = 8;
+
+    /// <summary>The canonical text of a statement.</summary>
+    public static string Print(Statement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var builder = new StringBuilder();
+        switch (statement)
+        {
+            case ExpressionStatement s:
+                Write(builder, s.Expression);
+                break;
+            case Assignment a:
+                builder.Append(a.Name.Text).Append(" = ");
+                Write(builder, a.Value);
+                break;
+            case FunctionDefinition f:
+                builder.Append(f.Name.Text).Append('(').AppendJoin(", ", f.Parameters.Select(p => p.Text)).Append(") = ");
+                Write(builder, f.Body);
+                break;
+            default:
+                throw new System.Diagnostics.UnreachableException();
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>The canonical text of an expression.</summary>
+    public static string Print(Expr expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        var builder = new StringBuilder();
+        Write(builder, expression);
+        return builder.ToString();
+    }
+
+    private static int Precedence(Expr e) => e switch
+    {
+        Conditional => Ternary,
+        Binary b => Precedence(b.Operator),
+        Unary => UnaryLevel,
+        _ => PostfixLevel,
+    };
+
+    private static int Precedence(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Or => 1,
+        BinaryOperator.And => 2,
+        BinaryOperator.Add or BinaryOperator.Subtract => 4,
+        BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo => 5,
+        BinaryOperator.Power => Power,
+        _ => Compare,
+    };
+
+    private static string Symbol(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Add => "+",
+        BinaryOperator.Subtract => "-",
+        BinaryOperator.Multiply => "*",
+        BinaryOperator.Divide => "/",
+        BinaryOperator.Modulo => "%",
+        BinaryOperator.Power => "^",
+        BinaryOperator.Equal => "==",
+        BinaryOperator.NotEqual => "!=",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        BinaryOperator.GreaterOrEqual => ">=",
+        BinaryOperator.And => "&&",
+        BinaryOperator.Or => "||",
+        _ => throw new System.Diagnostics.UnreachableException(),
+    };
+
+    private static void Write(StringBuilder builder, Expr e)
+    {
+        switch (e)
+        {
+            case NumberLiteral n:
+                builder.Append(n.Significand.ToString(CultureInfo.InvariantCulture));
+                if (n.Exponent10 != 0)
+                {
+                    builder.Append('e').Append(n.Exponent10.ToString(CultureInfo.InvariantCulture));
+                }
+                break;
+            case Variable v:
+                builder.Append(v.Name);
+                break;
+            case Unary u:
+                builder.Append(u.Operator switch { UnaryOperator.Negate => '-', UnaryOperator.Plus => '+', _ => '!' });
+                WrapIf(builder, u.Operand, Precedence(u.Operand) < UnaryLevel);
+                break;
+            case Factorial f:
+                WrapIf(builder, f.Operand, Precedence(f.Operand) < PostfixLevel);
+                builder.Append('!');
+                break;
+            case Binary b:
+                WriteBinary(builder, b);
+                break;
+            case FunctionCall c:
+                builder.Append(c.Function.Text).Append('(');
+                for (var i = 0; i < c.Arguments.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        builder.Append(", ");
+                    }
+                    Write(builder, c.Arguments[i]);
+                }
+                builder.Append(')');
+                break;
+            case Conditional t:
+                WrapIf(builder, t.Condition, Precedence(t.Condition) == Ternary);
+                builder.Append(" ? ");
+                Write(builder, t.WhenTrue);
+                builder.Append(" : ");
+                Write(builder, t.WhenFalse);
+                break;
+            default:
+                throw new System.Diagnostics.UnreachableException();
+        }
+    }
+
+    private static void WriteBinary(StringBuilder builder, Binary b)
+    {
+        var p = Precedence(b.Operator);
+        var left = Precedence(b.Left);
+        var right = Precedence(b.Right);
+        bool leftParens, rightParens;
+        if (b.Operator == BinaryOperator.Power)
+        {
+            // power := postfix ['^' unary]
+            leftParens = left < PostfixLevel;
+            rightParens = right < UnaryLevel;
+        }
+        else if (p == Compare)
+        {
+            leftParens = left <= Compare;
+            rightParens = right <= Compare;
+        }
+        else
+        {
+            leftParens = left < p;
+            rightParens = right <= p;
+        }
+        WrapIf(builder, b.Left, leftParens);
+        builder.Append(' ').Append(Symbol(b.Operator)).Append(' ');
+        WrapIf(builder, b.Right, rightParens);
+    }
+
+    private static void WrapIf(StringBuilder builder, Expr e, bool parentheses)
+    {
+        if (parentheses)
+        {
+            builder.Append('(');
+        }
+        Write(builder, e);
+        if (parentheses)
+        {
+            builder.Append(')');
+        }
+    }
+}
