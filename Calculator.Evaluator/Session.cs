@@ -1,3 +1,6 @@
+using System.Numerics;
+using Calculator.Evaluator.Builtins;
+using Calculator.Evaluator.Numerics;
 using Calculator.Parser;
 
 namespace Calculator.Evaluator;
@@ -7,6 +10,12 @@ public sealed record SessionOptions
 {
     /// <summary>Significant decimal digits of approximate results (1 to 100 000).</summary>
     public int Precision { get; init; } = 20;
+
+    /// <summary>Most decimal digits an exact result may have.</summary>
+    public int MaxDigits { get; init; } = Limits.MaxDigits;
+
+    /// <summary>Deepest user-function recursion.</summary>
+    public int MaxRecursionDepth { get; init; } = Limits.MaxRecursionDepth;
 }
 
 /// <summary>What a statement produced.</summary>
@@ -23,27 +32,155 @@ public enum OutcomeKind
 }
 
 /// <summary>The result of executing one statement.</summary>
+/// <param name="Kind">What happened.</param>
+/// <param name="Value">The value of an expression or assignment.</param>
+/// <param name="Name">The name bound by an assignment or definition.</param>
+/// <param name="Error">The failure, with its place in the statement's text.</param>
 public sealed record Outcome(OutcomeKind Kind, Value? Value, string? Name, Diagnostic? Error);
 
-/// <summary>A computed value: a number (exact or approximate) or a boolean.</summary>
-public sealed class Value
-{
-    /// <summary>True for booleans and exact numbers.</summary>
-    public bool IsExact => throw new NotImplementedException();
-
-    /// <summary>The value as SPEC §5 prints it at the session's precision.</summary>
-    public string Format(bool fraction = false) => throw new NotImplementedException();
-}
-
-/// <summary>A scope of variables and functions in which statements run one after another.</summary>
+/// <summary>
+/// A scope of variables and functions in which statements run one after another, as in a calc session.
+/// Parse once with <see cref="CalcParser"/>, then execute as often as needed, changing variables in between.
+/// </summary>
 public sealed class Session
 {
+    private readonly Scope _scope = new();
+    private readonly NumericContext _context;
+    private readonly Evaluator _evaluator;
+
     /// <summary>Creates a session with the given options.</summary>
-    public Session(SessionOptions? options = null) => Options = options ?? new SessionOptions();
+    /// <exception cref="ArgumentOutOfRangeException">The precision is outside 1 to 100 000.</exception>
+    public Session(SessionOptions? options = null)
+    {
+        Options = options ?? new SessionOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.Precision, Limits.MinPrecision);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Options.Precision, Limits.MaxPrecision);
+        _context = new NumericContext(Options.Precision, Options.MaxDigits);
+        _evaluator = new Evaluator(_scope, _context, Options.MaxRecursionDepth);
+    }
 
     /// <summary>The options this session runs with.</summary>
     public SessionOptions Options { get; }
 
+    /// <summary>Parses and runs every statement of <paramref name="text"/>, in order. Never throws.</summary>
+    public IReadOnlyList<Outcome> Run(string text)
+    {
+        var statements = CalcParser.ParseProgram(text);
+        var outcomes = new Outcome[statements.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = Execute(statements[i]);
+        }
+        return outcomes;
+    }
+
+    /// <summary>Runs a parsed statement, or reports its syntax error. Never throws.</summary>
+    public Outcome Execute(ParsedStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return statement.Syntax is { } syntax ? Execute(syntax) : new Outcome(OutcomeKind.Error, null, null, statement.Error);
+    }
+
     /// <summary>Runs one parsed statement. Never throws for any statement; errors come back as outcomes.</summary>
-    public Outcome Execute(Statement statement) => throw new NotImplementedException();
+    public Outcome Execute(Statement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        try
+        {
+            switch (statement)
+            {
+                case ExpressionStatement s:
+                {
+                    var value = _evaluator.Evaluate(s.Expression);
+                    _scope.Ans = value;
+                    return new Outcome(OutcomeKind.Value, new Value(value, _context), null, null);
+                }
+                case Assignment a:
+                {
+                    var name = a.Name.Text;
+                    if (BuiltinTable.IsReserved(name))
+                    {
+                        throw Evaluator.Fail(DiagnosticKind.Syntax, a.Name.Span, Messages.CannotAssign(name));
+                    }
+                    var value = _evaluator.Evaluate(a.Value);
+                    _scope.Variables[name] = value;
+                    return new Outcome(OutcomeKind.Assignment, new Value(value, _context), name, null);
+                }
+                case FunctionDefinition f:
+                    return Define(f);
+                default:
+                    throw new System.Diagnostics.UnreachableException();
+            }
+        }
+        catch (EvaluationException e)
+        {
+            return new Outcome(OutcomeKind.Error, null, null, e.Diagnostic);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return new Outcome(OutcomeKind.Error, null, null,
+                new Diagnostic(DiagnosticKind.Limit, statement.Span, Messages.NestedTooDeeply));
+        }
+    }
+
+    /// <summary>Evaluates one expression in this session's scope without changing <c>ans</c>.</summary>
+    /// <returns>The value, or null with <paramref name="error"/> set.</returns>
+    public Value? Evaluate(Expr expression, out Diagnostic? error)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        try
+        {
+            error = null;
+            return new Value(_evaluator.Evaluate(expression), _context);
+        }
+        catch (EvaluationException e)
+        {
+            error = e.Diagnostic;
+            return null;
+        }
+    }
+
+    /// <summary>Binds <paramref name="name"/> to the exact value numerator/denominator.</summary>
+    public void SetVariable(string name, BigInteger numerator, BigInteger denominator)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (BuiltinTable.IsReserved(name))
+        {
+            throw new ArgumentException(Messages.CannotAssign(name), nameof(name));
+        }
+        _scope.Variables[name] = Val.Of(Number.Exact(Rational.Create(numerator, denominator)));
+    }
+
+    /// <summary>Binds <paramref name="name"/> to a value computed earlier (in this or another session).</summary>
+    public void SetVariable(string name, Value value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        if (BuiltinTable.IsReserved(name))
+        {
+            throw new ArgumentException(Messages.CannotAssign(name), nameof(name));
+        }
+        _scope.Variables[name] = value.Inner;
+    }
+
+    private Outcome Define(FunctionDefinition definition)
+    {
+        var name = definition.Name.Text;
+        if (BuiltinTable.IsReserved(name))
+        {
+            throw Evaluator.Fail(DiagnosticKind.Syntax, definition.Name.Span, Messages.CannotRedefine(name));
+        }
+        var parameters = new string[definition.Parameters.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = definition.Parameters[i];
+            if (Array.IndexOf(parameters, parameter.Text, 0, i) >= 0)
+            {
+                throw Evaluator.Fail(DiagnosticKind.Syntax, parameter.Span, Messages.DuplicateParameter(parameter.Text));
+            }
+            parameters[i] = parameter.Text;
+        }
+        _scope.Functions[name] = new UserFunction(name, parameters, definition.Body);
+        return new Outcome(OutcomeKind.Definition, null, name, null);
+    }
 }

@@ -1,0 +1,70 @@
+using System.Collections.Frozen;
+using Calculator.Evaluator.Numerics;
+
+namespace Calculator.Evaluator.Builtins;
+
+/// <summary>The body of a built-in function: arguments already evaluated and counted.</summary>
+internal delegate Number BuiltinBody(ReadOnlySpan<Number> arguments, NumericContext context);
+
+/// <summary>A built-in function with its arity (<see cref="int.MaxValue"/> for "any number").</summary>
+internal sealed record Builtin(string Name, int MinArity, int MaxArity, BuiltinBody Body);
+
+/// <summary>The built-in functions and constants of SPEC §4, as tables.</summary>
+internal static class BuiltinTable
+{
+    public static readonly FrozenDictionary<string, Builtin> Functions = new[]
+    {
+        Unary("sqrt", NumberMath.Sqrt),
+        Unary("cbrt", NumberMath.Cbrt),
+        Unary("abs", NumberMath.Abs),
+        Unary("sign", NumberMath.Sign),
+        Unary("floor", NumberMath.Floor),
+        Unary("ceil", NumberMath.Ceiling),
+        new Builtin("round", 1, 2, static (a, c) => a.Length == 1 ? NumberMath.Round(a[0], c) : NumberMath.Round(a[0], a[1], c)),
+        Unary("trunc", NumberMath.Truncate),
+        Unary("exp", NumberMath.Exp),
+        Unary("ln", NumberMath.Ln),
+        new Builtin("log", 1, 2, static (a, c) => a.Length == 1 ? NumberMath.Ln(a[0], c) : NumberMath.Log(a[0], a[1], c)),
+        Unary("log10", NumberMath.Log10),
+        Unary("log2", NumberMath.Log2),
+        Unary("sin", NumberMath.Sin),
+        Unary("cos", NumberMath.Cos),
+        Unary("tan", NumberMath.Tan),
+        Unary("asin", NumberMath.Asin),
+        Unary("acos", NumberMath.Acos),
+        Unary("atan", NumberMath.Atan),
+        Binary("atan2", NumberMath.Atan2),
+        Unary("sinh", NumberMath.Sinh),
+        Unary("cosh", NumberMath.Cosh),
+        Unary("tanh", NumberMath.Tanh),
+        Unary("asinh", NumberMath.Asinh),
+        Unary("acosh", NumberMath.Acosh),
+        Unary("atanh", NumberMath.Atanh),
+        new Builtin("min", 1, int.MaxValue, static (a, c) => NumberMath.Min(a, c)),
+        new Builtin("max", 1, int.MaxValue, static (a, c) => NumberMath.Max(a, c)),
+        Binary("gcd", NumberMath.Gcd),
+        Binary("lcm", NumberMath.Lcm),
+        Binary("hypot", NumberMath.Hypot),
+        Binary("mod", NumberMath.Modulo),
+        Unary("factorial", NumberMath.Factorial),
+    }.ToFrozenDictionary(b => b.Name, StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, Func<NumericContext, Number>> Constants =
+        new Dictionary<string, Func<NumericContext, Number>>(StringComparer.Ordinal)
+        {
+            ["pi"] = NumberMath.Pi,
+            ["e"] = NumberMath.E,
+            ["tau"] = NumberMath.Tau,
+            ["phi"] = NumberMath.Phi,
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Names that can be neither assigned nor defined.</summary>
+    public static bool IsReserved(string name) =>
+        Functions.ContainsKey(name) || Constants.ContainsKey(name) || name is "true" or "false" or "ans";
+
+    private static Builtin Unary(string name, Func<Number, NumericContext, Number> body) =>
+        new(name, 1, 1, (a, c) => body(a[0], c));
+
+    private static Builtin Binary(string name, Func<Number, Number, NumericContext, Number> body) =>
+        new(name, 2, 2, (a, c) => body(a[0], a[1], c));
+}

@@ -1,0 +1,314 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Calculator.Evaluator.Builtins;
+using Calculator.Evaluator.Numerics;
+using Calculator.Parser;
+
+namespace Calculator.Evaluator;
+
+/// <summary>The one exception of the evaluator: an expected failure with its place, caught in <see cref="Session"/>.</summary>
+internal sealed class EvaluationException(Diagnostic diagnostic) : Exception(diagnostic.Message)
+{
+    public Diagnostic Diagnostic { get; } = diagnostic;
+}
+
+/// <summary>
+/// Walks a tree and computes its value. It never sees text: names, numbers and spans come from the tree.
+/// Left-associative chains are walked with an explicit stack, so a flat sum of any length costs no recursion.
+/// </summary>
+internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecursion)
+{
+    // The parameters and arguments of the user-function call being evaluated, if any.
+    private string[]? _parameters;
+    private Val[]? _arguments;
+    private int _callDepth;
+
+    // Shared stack of left spines; each EvaluateBinary uses the part above the count it found.
+    private readonly List<Binary> _spine = [];
+
+    public Val Evaluate(Expr expression)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw Fail(DiagnosticKind.Limit, expression.Span, _callDepth > 0 ? Messages.RecursionTooDeep : Messages.NestedTooDeeply);
+        }
+        return expression switch
+        {
+            NumberLiteral n => Val.Of(Literal(n)),
+            Variable v => Lookup(v),
+            Unary u => EvaluateUnary(u),
+            Factorial f => Val.Of(Numeric(f.Span, NumberMath.Factorial, ExpectNumber(f.Operand))),
+            Binary b => EvaluateBinary(b),
+            FunctionCall c => EvaluateCall(c),
+            Conditional c => ExpectBoolean(c.Condition, Messages.ConditionNotBoolean)
+                ? Evaluate(c.WhenTrue)
+                : Evaluate(c.WhenFalse),
+            _ => throw new UnreachableException(),
+        };
+    }
+
+    private Number Literal(NumberLiteral literal)
+    {
+        try
+        {
+            return Number.FromDecimal(literal.Significand, literal.Exponent10, context);
+        }
+        catch (NumericException e)
+        {
+            throw Fail(e, literal.Span);
+        }
+    }
+
+    private Val EvaluateUnary(Unary u) => u.Operator switch
+    {
+        UnaryOperator.Negate => Val.Of(Numeric(u.Span, NumberMath.Negate, ExpectNumber(u.Operand))),
+        UnaryOperator.Plus => Val.Of(ExpectNumber(u.Operand)),
+        _ => Val.Of(!ExpectBoolean(u.Operand, Messages.NumberInLogic)),
+    };
+
+    private Val EvaluateBinary(Binary node)
+    {
+        if (node.Left is not Binary)
+        {
+            return Combine(node, Evaluate(node.Left));
+        }
+        var bottom = _spine.Count;
+        Expr current = node;
+        while (current is Binary binary)
+        {
+            _spine.Add(binary);
+            current = binary.Left;
+        }
+        try
+        {
+            var value = Evaluate(current);
+            for (var i = _spine.Count - 1; i >= bottom; i--)
+            {
+                value = Combine(_spine[i], value);
+            }
+            return value;
+        }
+        finally
+        {
+            _spine.RemoveRange(bottom, _spine.Count - bottom);
+        }
+    }
+
+    // Applies node's operator to an evaluated left operand, evaluating the right one only when needed.
+    private Val Combine(Binary node, Val left)
+    {
+        switch (node.Operator)
+        {
+            case BinaryOperator.And:
+                return Val.Of(AsBoolean(left, node.Left.Span) && ExpectBoolean(node.Right, Messages.NumberInLogic));
+            case BinaryOperator.Or:
+                return Val.Of(AsBoolean(left, node.Left.Span) || ExpectBoolean(node.Right, Messages.NumberInLogic));
+            case BinaryOperator.Equal or BinaryOperator.NotEqual:
+            {
+                var right = Evaluate(node.Right);
+                bool equal;
+                if (left.IsBoolean && right.IsBoolean)
+                {
+                    equal = left.Boolean == right.Boolean;
+                }
+                else
+                {
+                    var a = AsNumber(left, node.Left.Span);
+                    var b = AsNumber(right, node.Right.Span);
+                    equal = Numeric(node.OperatorSpan, NumberMath.Compare, a, b) == 0;
+                }
+                return Val.Of(equal == (node.Operator == BinaryOperator.Equal));
+            }
+        }
+
+        var x = AsNumber(left, node.Left.Span);
+        var y = ExpectNumber(node.Right);
+        var span = node.OperatorSpan;
+        return node.Operator switch
+        {
+            BinaryOperator.Add => Val.Of(Numeric(span, NumberMath.Add, x, y)),
+            BinaryOperator.Subtract => Val.Of(Numeric(span, NumberMath.Subtract, x, y)),
+            BinaryOperator.Multiply => Val.Of(Numeric(span, NumberMath.Multiply, x, y)),
+            BinaryOperator.Divide => Val.Of(Numeric(span, NumberMath.Divide, x, y)),
+            BinaryOperator.Modulo => Val.Of(Numeric(span, NumberMath.Modulo, x, y)),
+            BinaryOperator.Power => Val.Of(Numeric(span, NumberMath.Power, x, y)),
+            BinaryOperator.Less => Val.Of(Numeric(span, NumberMath.Compare, x, y) < 0),
+            BinaryOperator.LessOrEqual => Val.Of(Numeric(span, NumberMath.Compare, x, y) <= 0),
+            BinaryOperator.Greater => Val.Of(Numeric(span, NumberMath.Compare, x, y) > 0),
+            BinaryOperator.GreaterOrEqual => Val.Of(Numeric(span, NumberMath.Compare, x, y) >= 0),
+            _ => throw new UnreachableException(),
+        };
+    }
+
+    private Val Lookup(Variable variable)
+    {
+        var name = variable.Name;
+        if (_parameters is not null)
+        {
+            var index = Array.IndexOf(_parameters, name);
+            if (index >= 0)
+            {
+                return _arguments![index];
+            }
+        }
+        if (scope.Variables.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+        if (BuiltinTable.Constants.TryGetValue(name, out var constant))
+        {
+            return Val.Of(Numeric(variable.Span, constant));
+        }
+        switch (name)
+        {
+            case "true":
+                return Val.Of(true);
+            case "false":
+                return Val.Of(false);
+            case "ans" when scope.Ans is { } ans:
+                return ans;
+        }
+        if (BuiltinTable.Functions.ContainsKey(name) || scope.Functions.ContainsKey(name))
+        {
+            throw Fail(DiagnosticKind.UnknownName, variable.Span, Messages.FunctionAsValue(name));
+        }
+        throw Fail(DiagnosticKind.UnknownName, variable.Span, Messages.UnknownName(name, Suggest(name, functions: false)));
+    }
+
+    private Val EvaluateCall(FunctionCall call)
+    {
+        var name = call.Function.Text;
+        var arguments = call.Arguments;
+        if (scope.Functions.TryGetValue(name, out var user))
+        {
+            return CallUser(call, user);
+        }
+        if (!BuiltinTable.Functions.TryGetValue(name, out var builtin))
+        {
+            if (scope.Variables.ContainsKey(name) || BuiltinTable.Constants.ContainsKey(name))
+            {
+                throw Fail(DiagnosticKind.UnknownName, call.Function.Span, Messages.NotAFunction(name));
+            }
+            throw Fail(DiagnosticKind.UnknownName, call.Function.Span, Messages.UnknownFunction(name, Suggest(name, functions: true)));
+        }
+        if (arguments.Count < builtin.MinArity || arguments.Count > builtin.MaxArity)
+        {
+            throw Fail(DiagnosticKind.Arity, call.Span, Messages.Arity(name, builtin.MinArity, builtin.MaxArity, arguments.Count));
+        }
+        var values = new Number[arguments.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ExpectNumber(arguments[i]);
+        }
+        try
+        {
+            return Val.Of(builtin.Body(values, context));
+        }
+        catch (NumericException e)
+        {
+            throw Fail(e, call.Span);
+        }
+    }
+
+    private Val CallUser(FunctionCall call, UserFunction function)
+    {
+        var arguments = call.Arguments;
+        if (arguments.Count != function.Parameters.Length)
+        {
+            var n = function.Parameters.Length;
+            throw Fail(DiagnosticKind.Arity, call.Span, Messages.Arity(function.Name, n, n, arguments.Count));
+        }
+        if (_callDepth >= maxRecursion)
+        {
+            throw Fail(DiagnosticKind.Limit, call.Span, Messages.RecursionTooDeep);
+        }
+        var values = new Val[arguments.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Evaluate(arguments[i]);
+        }
+        var (savedParameters, savedArguments) = (_parameters, _arguments);
+        _parameters = function.Parameters;
+        _arguments = values;
+        _callDepth++;
+        try
+        {
+            return Evaluate(function.Body);
+        }
+        finally
+        {
+            _callDepth--;
+            (_parameters, _arguments) = (savedParameters, savedArguments);
+        }
+    }
+
+    private Number ExpectNumber(Expr expression) => AsNumber(Evaluate(expression), expression.Span);
+
+    private bool ExpectBoolean(Expr expression, string message)
+    {
+        var value = Evaluate(expression);
+        return value.IsBoolean ? value.Boolean : throw Fail(DiagnosticKind.Type, expression.Span, message);
+    }
+
+    private static Number AsNumber(Val value, TextSpan span) =>
+        value.IsBoolean ? throw Fail(DiagnosticKind.Type, span, Messages.BooleanInArithmetic) : value.Number;
+
+    private static bool AsBoolean(Val value, TextSpan span) =>
+        value.IsBoolean ? value.Boolean : throw Fail(DiagnosticKind.Type, span, Messages.NumberInLogic);
+
+    private string? Suggest(string name, bool functions)
+    {
+        IEnumerable<string> candidates = functions
+            ? BuiltinTable.Functions.Keys.Concat(scope.Functions.Keys)
+            : BuiltinTable.Constants.Keys.Concat(scope.Variables.Keys).Concat(_parameters ?? []).Append("ans")
+                .Concat(BuiltinTable.Functions.Keys).Concat(scope.Functions.Keys);
+        return NameSuggestions.Closest(name, candidates);
+    }
+
+    // Runs a numeric operation, attaching the span to its expected failures.
+    private T Numeric<T>(TextSpan span, Func<NumericContext, T> operation)
+    {
+        try
+        {
+            return operation(context);
+        }
+        catch (NumericException e)
+        {
+            throw Fail(e, span);
+        }
+    }
+
+    private Number Numeric(TextSpan span, Func<Number, NumericContext, Number> operation, Number x)
+    {
+        try
+        {
+            return operation(x, context);
+        }
+        catch (NumericException e)
+        {
+            throw Fail(e, span);
+        }
+    }
+
+    private T Numeric<T>(TextSpan span, Func<Number, Number, NumericContext, T> operation, Number x, Number y)
+    {
+        try
+        {
+            return operation(x, y, context);
+        }
+        catch (NumericException e)
+        {
+            throw Fail(e, span);
+        }
+    }
+
+    internal static EvaluationException Fail(DiagnosticKind kind, TextSpan span, string message) =>
+        new(new Diagnostic(kind, span, message));
+
+    private static EvaluationException Fail(NumericException e, TextSpan span) => e.Kind switch
+    {
+        NumericErrorKind.Domain => Fail(DiagnosticKind.Domain, span, e.Message),
+        NumericErrorKind.DivisionByZero => Fail(DiagnosticKind.DivisionByZero, span, e.Message),
+        _ => Fail(DiagnosticKind.Limit, span, Messages.Limit(e.Message)),
+    };
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Calculator.Evaluator;
+
+/// <summary>Every message text the evaluator itself produces (numeric ones live in NumericMessages).</summary>
+internal static class Messages
+{
+    public const string RecursionTooDeep = "limit: recursion too deep";
+    public const string NestedTooDeeply = "limit: nested too deeply";
+    public const string BooleanInArithmetic = "expected a number, got a boolean";
+    public const string NumberInLogic = "expected a boolean, got a number";
+    public const string ConditionNotBoolean = "the condition of '?:' must be a boolean, got a number";
+
+    public static string UnknownName(string name, string? suggestion) =>
+        WithHint($"unknown name '{name}'", suggestion);
+
+    public static string UnknownFunction(string name, string? suggestion) =>
+        WithHint($"unknown function '{name}'", suggestion);
+
+    public static string NotAFunction(string name) => $"'{name}' is not a function";
+
+    public static string FunctionAsValue(string name) => $"'{name}' is a function; call it as {name}(…)";
+
+    public static string CannotAssign(string name) => $"cannot assign to '{name}': it is built in";
+
+    public static string CannotRedefine(string name) => $"cannot define '{name}': it is built in";
+
+    public static string DuplicateParameter(string name) => $"parameter '{name}' appears twice";
+
+    public static string Arity(string name, int min, int max, int got)
+    {
+        var expected = max == int.MaxValue ? $"at least {Count(min)}"
+            : min == max ? Count(min)
+            : $"{min.ToString(CultureInfo.InvariantCulture)} or {Count(max)}";
+        return $"{name} takes {expected}, got {got.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    public static string Limit(string message) => "limit: " + message;
+
+    private static string Count(int n) =>
+        n == 1 ? "1 argument" : n.ToString(CultureInfo.InvariantCulture) + " arguments";
+
+    private static string WithHint(string message, string? suggestion) =>
+        suggestion is null ? message : $"{message}; did you mean '{suggestion}'?";
+}

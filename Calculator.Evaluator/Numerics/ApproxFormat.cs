@@ -1,0 +1,240 @@
+using System.Numerics;
+
+namespace Calculator.Evaluator.Numerics;
+
+/// <summary>
+/// Prints approximate values so that every digit is correct (SPEC §4, §5): the value is
+/// evaluated as a ball, and when both ends of the ball round to the same P-digit decimal that
+/// decimal is the true value rounded to P digits. Otherwise the precision doubles, up to a cap;
+/// a ball that still contains zero at the cap is zero within the working precision and prints 0.
+/// </summary>
+public static class ApproxFormat
+{
+    /// <summary>Bits per decimal digit.</summary>
+    public const double Log2Of10 = 3.321928094887362347870319429489;
+
+    /// <summary>The first working precision for P digits: P·log2(10) plus 32 guard bits.</summary>
+    /// <param name="precision">P, significant decimal digits.</param>
+    public static int WorkingBits(int precision) => (int)Math.Ceiling(precision * Log2Of10) + 32;
+
+    /// <summary>
+    /// The most bits spent on one value: four times P·log2(10) plus 256. A value whose digits
+    /// cannot be decided by then is zero (if its ball contains zero) or prints its midpoint.
+    /// </summary>
+    /// <param name="precision">P, significant decimal digits.</param>
+    public static int CapBits(int precision) => (int)Math.Ceiling(4 * precision * Log2Of10) + 256;
+
+    /// <summary>The SPEC §5 text of an approximate value at precision P.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="ctx">Supplies P.</param>
+    /// <exception cref="NumericException">The value cannot be determined or breaks a limit.</exception>
+    public static string Format(Real value, NumericContext ctx)
+    {
+        var printed = Round(value, ctx);
+        return DecimalFormat.FormatDigits(printed.Negative, printed.Digits, printed.Exponent10, ctx.Precision);
+    }
+
+    /// <summary>
+    /// The value as it prints at precision P, as an exact rational: exact integers stay whole,
+    /// exact non-integers and approximate values are rounded to P significant digits (halves away
+    /// from zero), and an approximate value that is zero within the working precision gives 0.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="ctx">Supplies P and the digit limit.</param>
+    public static Rational RoundAsPrinted(Number value, NumericContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (value.TryGetExact(out var exact) && exact.IsInteger)
+        {
+            return exact;
+        }
+
+        return Printed(value, ctx).ToRational(ctx);
+    }
+
+    /// <summary>The printed decimal of any number (see <see cref="RoundAsPrinted"/>).</summary>
+    internal static PrintedDecimal Printed(Number value, NumericContext ctx)
+    {
+        if (!value.TryGetExact(out var exact))
+        {
+            return Round(value.ToReal(), ctx);
+        }
+
+        if (exact.IsInteger)
+        {
+            return new PrintedDecimal(exact.Sign < 0, BigInteger.Abs(exact.Numerator), 0);
+        }
+
+        var (digits, exponent) = DecimalFormat.RoundToSignificant(exact, ctx.Precision);
+        return new PrintedDecimal(digits.Sign < 0, BigInteger.Abs(digits), exponent);
+    }
+
+    /// <summary>The value rounded to P significant digits, by the retry scheme of the class summary.</summary>
+    internal static PrintedDecimal Round(Real value, NumericContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(ctx);
+        var precision = ctx.Precision;
+        var cap = CapBits(precision);
+        var bits = WorkingBits(precision);
+        Ball ball;
+        while (true)
+        {
+            ball = value.Approximate(bits);
+            if (ball.IsExactZero)
+            {
+                return PrintedDecimal.Zero;
+            }
+
+            if (!ball.IsUnbounded && !ball.ContainsZero && TryRound(ball, precision, bits, out var printed))
+            {
+                return printed;
+            }
+
+            if (bits >= cap)
+            {
+                break;
+            }
+
+            bits = Math.Min(2 * bits, cap);
+        }
+
+        if (ball.IsUnbounded)
+        {
+            throw new NumericException(NumericErrorKind.Domain, NumericMessages.Undetermined);
+        }
+
+        if (ball.ContainsZero)
+        {
+            return PrintedDecimal.Zero;
+        }
+
+        var midpoint = Ball.FromDyadic(ball.Mid, ball.Exponent);
+        return TryRound(midpoint, precision, bits, out var rounded) ? rounded : PrintedDecimal.Zero;
+    }
+
+    /// <summary>
+    /// The sign of the value as it prints: refines until the ball excludes zero; 0 when it is
+    /// zero within the working precision.
+    /// </summary>
+    internal static int Sign(Real value, NumericContext ctx)
+    {
+        var cap = CapBits(ctx.Precision);
+        var bits = WorkingBits(ctx.Precision);
+        while (true)
+        {
+            var ball = value.Approximate(bits);
+            if (ball.IsExactZero)
+            {
+                return 0;
+            }
+
+            if (!ball.IsUnbounded && !ball.ContainsZero)
+            {
+                return ball.Mid.Sign;
+            }
+
+            if (bits >= cap)
+            {
+                return ball.IsUnbounded
+                    ? throw new NumericException(NumericErrorKind.Domain, NumericMessages.Undetermined)
+                    : 0;
+            }
+
+            bits = Math.Min(2 * bits, cap);
+        }
+    }
+
+    /// <summary>
+    /// Rounds both ends of a ball that excludes zero to <paramref name="precision"/> significant
+    /// digits; succeeds when they agree.
+    /// </summary>
+    internal static bool TryRound(Ball ball, int precision, int bits, out PrintedDecimal printed)
+    {
+        printed = PrintedDecimal.Zero;
+        var negative = ball.Mid.Sign < 0;
+        var magnitude = negative ? ball.Negate() : ball;
+
+        // floor(log10 |mid|), possibly off by one; corrected below.
+        var midBits = IntegerMath.BitLength(magnitude.Mid);
+        var top = (double)(magnitude.Mid >> (int)Math.Max(0, midBits - 60));
+        var log2 = magnitude.Exponent + Math.Max(0, midBits - 60) + Math.Log2(top);
+        var exponent = (long)Math.Floor(log2 * IntegerMath.Log10Of2);
+        if (Math.Abs(exponent) > 1_000_000_000)
+        {
+            throw new NumericException(NumericErrorKind.Limit, NumericMessages.TooManyDigits(Math.Abs(exponent)));
+        }
+
+        var lowestDigits = IntegerMath.Pow10(precision - 1);
+        var highestDigits = lowestDigits * 10;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var scaled = ScaleByPowerOfTen(magnitude, precision - 1 - exponent, bits + 16);
+            var low = RoundHalfUp(scaled.Low, scaled.Exponent);
+            var high = RoundHalfUp(scaled.High, scaled.Exponent);
+            if (low >= highestDigits)
+            {
+                exponent++;
+                continue;
+            }
+
+            if (high < lowestDigits)
+            {
+                exponent--;
+                continue;
+            }
+
+            if (low != high)
+            {
+                return false;
+            }
+
+            if (low == highestDigits)
+            {
+                low = lowestDigits;
+                exponent++;
+            }
+
+            if (low < lowestDigits)
+            {
+                return false;
+            }
+
+            printed = new PrintedDecimal(negative, low, exponent - precision + 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>x·10^k as a ball; the power is exact while it fits the precision.</summary>
+    internal static Ball ScaleByPowerOfTen(Ball x, long k, int bits)
+    {
+        if (k == 0)
+        {
+            return x;
+        }
+
+        var n = Math.Abs(k);
+        var wp = (int)(bits + (2 * IntegerMath.BitLength(n)) + 8);
+        var power = n < 512 ? Ball.FromInteger(IntegerMath.Pow10((int)n)) : Ball.Pow(Ball.FromInteger(10), n, wp);
+        return k > 0 ? Ball.Multiply(x, power, wp) : Ball.Divide(x, power, wp);
+    }
+
+    /// <summary>floor(v·2^e + 1/2) for v ≥ 0.</summary>
+    private static BigInteger RoundHalfUp(BigInteger value, long exponent)
+    {
+        if (exponent >= 0)
+        {
+            return value << (int)exponent;
+        }
+
+        var shift = -exponent;
+        if (shift > IntegerMath.BitLength(value) + 1)
+        {
+            return BigInteger.Zero;
+        }
+
+        return (value + (BigInteger.One << (int)(shift - 1))) >> (int)shift;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Numerics;
+
+namespace Calculator.Evaluator.Numerics;
+
+// Roots and integer powers of balls. Roots are monotone, so the enclosure is the hull of the
+// floored root of the lower end and the ceiled root of the upper end.
+public readonly partial struct Ball
+{
+    /// <summary>
+    /// The enclosure of √x. A ball reaching below zero is clipped at zero (the caller has already
+    /// decided the argument is not negative); a ball entirely below zero is unbounded.
+    /// </summary>
+    /// <param name="x">The radicand.</param>
+    /// <param name="bits">The working precision.</param>
+    public static Ball Sqrt(Ball x, int bits) => Root(x, 2, bits);
+
+    /// <summary>
+    /// The enclosure of the real <paramref name="n"/>-th root of x (odd roots of negative numbers
+    /// are negative).
+    /// </summary>
+    /// <param name="x">The radicand.</param>
+    /// <param name="n">The root index, at least 2.</param>
+    /// <param name="bits">The working precision.</param>
+    public static Ball Root(Ball x, int n, int bits)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 2);
+        if (x.IsUnbounded || x.IsExactZero)
+        {
+            return x;
+        }
+
+        var low = x.Low;
+        var high = x.High;
+        var odd = n % 2 == 1;
+        if (!odd)
+        {
+            if (high.Sign < 0)
+            {
+                return Unbounded;
+            }
+
+            if (low.Sign < 0)
+            {
+                low = BigInteger.Zero;
+            }
+        }
+
+        // Scale so the root has bits + 4 bits and the exponent divides by n.
+        var magnitude = Math.Max(IntegerMath.BitLength(low), IntegerMath.BitLength(high));
+        var scale = ((long)n * (bits + 4)) - magnitude;
+        var exponent = x.Exponent - scale;
+        var adjust = ((exponent % n) + n) % n;
+        scale += adjust;
+        exponent -= adjust;
+        var rootLow = RootBound(low, scale, n, roundUp: false);
+        var rootHigh = RootBound(high, scale, n, roundUp: true);
+        return Hull(rootLow, rootHigh, exponent / n, bits);
+    }
+
+    /// <summary>The enclosure of x^n for an integer n ≥ 0 by repeated squaring.</summary>
+    /// <param name="x">The base.</param>
+    /// <param name="n">The exponent, non-negative.</param>
+    /// <param name="bits">The working precision; the caller adds guard bits for log2(n).</param>
+    public static Ball Pow(Ball x, BigInteger n, int bits)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n.Sign);
+        var result = One;
+        var power = x;
+        var remaining = n;
+        while (!remaining.IsZero)
+        {
+            if (!remaining.IsEven)
+            {
+                result = Multiply(result, power, bits);
+            }
+
+            remaining >>= 1;
+            if (!remaining.IsZero)
+            {
+                power = Multiply(power, power, bits);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A bound on the n-th root of value·2^scale: the floor when rounding down, the ceiling when
+    /// rounding up; the sign follows the value (only odd roots see negative values).
+    /// </summary>
+    private static BigInteger RootBound(BigInteger value, long scale, int n, bool roundUp)
+    {
+        if (value.Sign < 0)
+        {
+            return -RootBound(-value, scale, n, !roundUp);
+        }
+
+        BigInteger scaled;
+        bool lost;
+        if (scale >= 0)
+        {
+            scaled = value << (int)scale;
+            lost = false;
+        }
+        else
+        {
+            scaled = value >> (int)-scale;
+            lost = !(value & ((BigInteger.One << (int)-scale) - 1)).IsZero;
+            if (lost && roundUp)
+            {
+                scaled += 1;
+            }
+        }
+
+        var root = IntegerMath.IntegerRoot(scaled, n, out var exact);
+        return roundUp && !exact ? root + 1 : root;
+    }
+}

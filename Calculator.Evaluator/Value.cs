@@ -1,0 +1,44 @@
+using System.Numerics;
+using Calculator.Evaluator.Numerics;
+
+namespace Calculator.Evaluator;
+
+/// <summary>A computed value: a number (exact or approximate) or a boolean.</summary>
+public sealed class Value
+{
+    private readonly Val _value;
+    private readonly NumericContext _context;
+
+    internal Value(Val value, NumericContext context)
+    {
+        _value = value;
+        _context = context;
+    }
+
+    internal Val Inner => _value;
+
+    /// <summary>True for booleans.</summary>
+    public bool IsBoolean => _value.IsBoolean;
+
+    /// <summary>True for booleans and exact (rational) numbers; false for approximations of irrational results.</summary>
+    public bool IsExact => _value.IsBoolean || _value.Number.IsExact;
+
+    /// <summary>The exact value as a fraction in lowest terms, when there is one.</summary>
+    public bool TryGetFraction(out BigInteger numerator, out BigInteger denominator)
+    {
+        if (!_value.IsBoolean && _value.Number.TryGetExact(out var rational))
+        {
+            (numerator, denominator) = (rational.Numerator, rational.Denominator);
+            return true;
+        }
+        (numerator, denominator) = (BigInteger.Zero, BigInteger.One);
+        return false;
+    }
+
+    /// <summary>The value as SPEC §5 prints it at the session's precision; <paramref name="fraction"/> prints exact non-integers as <c>p/q</c>.</summary>
+    public string Format(bool fraction = false) =>
+        _value.IsBoolean ? (_value.Boolean ? "true" : "false") : NumberMath.Format(_value.Number, _context, fraction);
+
+    /// <inheritdoc/>
+    public override string ToString() => Format();
+}
