@@ -157,7 +157,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         }
         if (BuiltinTable.Constants.TryGetValue(name, out var constant))
         {
-            return Val.Of(Numeric(variable.Span, constant));
+            return Val.Of(constant);
         }
         switch (name)
         {
@@ -265,19 +265,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         return NameSuggestions.Closest(name, candidates);
     }
 
-    // Runs a numeric operation, attaching the span to its expected failures.
-    private T Numeric<T>(TextSpan span, Func<NumericContext, T> operation)
-    {
-        try
-        {
-            return operation(context);
-        }
-        catch (NumericException e)
-        {
-            throw Fail(e, span);
-        }
-    }
-
+    // Run numeric operations, attaching the span to their expected failures.
     private Number Numeric(TextSpan span, Func<Number, NumericContext, Number> operation, Number x)
     {
         try

@@ -6,7 +6,12 @@ internal static class NameSuggestions
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
         // One edit for short names, two for longer ones; further away is a guess, not a hint.
-        var limit = name.Length <= 3 ? 1 : 2;
+        // Names of one or two letters are too short for any guess to mean something.
+        if (name.Length < 3)
+        {
+            return null;
+        }
+        var limit = name.Length <= 4 ? 1 : 2;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

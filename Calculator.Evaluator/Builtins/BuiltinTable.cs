@@ -49,8 +49,8 @@ internal static class BuiltinTable
         Unary("factorial", NumberMath.Factorial),
     }.ToFrozenDictionary(b => b.Name, StringComparer.Ordinal);
 
-    public static readonly FrozenDictionary<string, Func<NumericContext, Number>> Constants =
-        new Dictionary<string, Func<NumericContext, Number>>(StringComparer.Ordinal)
+    public static readonly FrozenDictionary<string, Number> Constants =
+        new Dictionary<string, Number>(StringComparer.Ordinal)
         {
             ["pi"] = NumberMath.Pi,
             ["e"] = NumberMath.E,

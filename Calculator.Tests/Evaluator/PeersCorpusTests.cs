@@ -1,3 +1,4 @@
+using Xunit;
 using Calculator.Evaluator;
 using Calculator.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit;
 using Calculator.Evaluator;
 using Calculator.Parser;
 using Calculator.Tests.Support;

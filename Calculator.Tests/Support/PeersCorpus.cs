@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Xunit;
 
 namespace Calculator.Tests.Support;
 
@@ -74,7 +75,7 @@ public static class PeersCorpus
         return (numerator / gcd, denominator / gcd);
     }
 
-    private static IReadOnlyList<PeerCase> Load()
+    private static List<PeerCase> Load()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Data", "peers.tsv");
         return File.ReadLines(path)
