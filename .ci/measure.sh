@@ -4,7 +4,7 @@
 #
 #   bash .ci/measure.sh [CALC_BINARY]     (default: publish one into .ci-work/measure)
 #
-# Prints the medians and the ratio calc/bc of medians for:
+# Prints, per round, the medians and their ratio calc/bc, then the median ratio, for:
 #   exec   both started directly, no shell (hyperfine -N): `calc 1+2` vs `bc FILE` (FILE holds
 #          1+2; bc then reads stdin, which hyperfine connects to /dev/null)
 #   shell  both through the same shell, as users type them: `calc 1+2` vs `echo 1+2 | bc`
@@ -31,23 +31,36 @@ echo "$("$CALC" '1+2') = calc 1+2; $(echo 1+2 | bc) = bc"
 printf '1+2\n' >"$OUT/one.bc"
 seq 20000 | awk '{ printf "%d*3+%d/7\n", $1, $1 }' >"$OUT/bulk.txt"
 
-median() { awk -F': ' '/"median"/ { gsub(/,/, "", $2); print $2; exit }' "$1"; }
-compare() { # NAME JSON-CALC JSON-BC
-    local c b; c=$(median "$2"); b=$(median "$3")
-    awk -v n="$1" -v c="$c" -v b="$b" \
-        'BEGIN { printf "%-6s calc %8.2f ms   bc %8.2f ms   calc/bc %.2f\n", n, c * 1000, b * 1000, c / b }'
+# Median wall times of every command in one hyperfine export, one line per command.
+medians() { awk -F': ' '/"median"/ { gsub(/,/, "", $2); print $2 }' "$1"; }
+ratio() { awk -v c="$1" -v b="$2" 'BEGIN { printf "%.2f", c / b }'; }
+
+# The machine is shared: load moves medians by tens of percent from minute to minute. Each
+# pair is measured ROUNDS times (calc and bc back to back in one hyperfine run, order
+# alternating), and the median of the per-round ratios is the result.
+ROUNDS=${ROUNDS:-5}
+H=(hyperfine --style none --warmup 20 --min-runs 300)
+pair() { # NAME SHELL-FLAG CALC-COMMAND BC-COMMAND
+    local name=$1 flag=$2 calc=$3 bc=$4 r c b ratios=()
+    for r in $(seq "$ROUNDS"); do
+        if ((r % 2)); then
+            "${H[@]}" $flag --export-json "$OUT/$name.json" "$calc" "$bc" >/dev/null 2>&1
+            { read -r c; read -r b; } < <(medians "$OUT/$name.json")
+        else
+            "${H[@]}" $flag --export-json "$OUT/$name.json" "$bc" "$calc" >/dev/null 2>&1
+            { read -r b; read -r c; } < <(medians "$OUT/$name.json")
+        fi
+        ratios+=("$(ratio "$c" "$b")")
+        awk -v n="$name" -v r="$r" -v c="$c" -v b="$b" \
+            'BEGIN { printf "%-6s round %d: calc %6.2f ms  bc %6.2f ms  calc/bc %.2f\n", n, r, c * 1000, b * 1000, c / b }'
+    done
+    printf '%-6s median calc/bc over %d rounds: %s\n' "$name" "$ROUNDS" \
+        "$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')"
 }
 
-H=(hyperfine --style basic --warmup 20 --min-runs 200)
-"${H[@]}" -N --export-json "$OUT/exec-calc.json" "$CALC 1+2"
-"${H[@]}" -N --export-json "$OUT/exec-bc.json" "bc $OUT/one.bc"
-"${H[@]}" --export-json "$OUT/shell-calc.json" "$CALC 1+2"
-"${H[@]}" --export-json "$OUT/shell-bc.json" 'echo 1+2 | bc'
-B=(hyperfine --style basic --warmup 2 --min-runs 10)
-"${B[@]}" --export-json "$OUT/bulk-calc.json" "$CALC < $OUT/bulk.txt"
-"${B[@]}" --export-json "$OUT/bulk-bc.json" "bc < $OUT/bulk.txt"
-
-echo "== medians"
-compare exec "$OUT/exec-calc.json" "$OUT/exec-bc.json"
-compare shell "$OUT/shell-calc.json" "$OUT/shell-bc.json"
-compare bulk "$OUT/bulk-calc.json" "$OUT/bulk-bc.json"
+uptime
+pair exec -N "$CALC 1+2" "bc $OUT/one.bc"
+pair shell '' "$CALC 1+2" 'echo 1+2 | bc'
+ROUNDS=1
+H=(hyperfine --style none --warmup 2 --min-runs 15)
+pair bulk '' "$CALC < $OUT/bulk.txt" "bc < $OUT/bulk.txt"
