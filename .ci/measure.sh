@@ -6,7 +6,7 @@
 #
 # Prints, per round, the medians and their ratio calc/bc, then the median ratio, for:
 #   exec   both started directly, no shell (hyperfine -N): `calc 1+2` vs `bc FILE` (FILE holds
-#          1+2; bc then reads stdin, which hyperfine connects to /dev/null)
+#          `1+2` and `quit`)
 #   shell  both through the same shell, as users type them: `calc 1+2` vs `echo 1+2 | bc`
 #          (hyperfine subtracts its measured shell spawn time from both)
 #   bulk   both reading the same 20,000-line file on stdin: `calc < FILE` vs `bc < FILE`
@@ -28,7 +28,7 @@ CALC=$(readlink -f -- "$CALC")
 echo "calc: $CALC, $(stat -c %s "$CALC") bytes"
 echo "$("$CALC" '1+2') = calc 1+2; $(echo 1+2 | bc) = bc"
 
-printf '1+2\n' >"$OUT/one.bc"
+printf '1+2\nquit\n' >"$OUT/one.bc"   # quit: bc must not wait on stdin
 seq 20000 | awk '{ printf "%d*3+%d/7\n", $1, $1 }' >"$OUT/bulk.txt"
 
 # Median wall times of every command in one hyperfine export, one line per command.
