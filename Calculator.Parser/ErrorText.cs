@@ -21,7 +21,8 @@ internal static class ErrorText
         return text.Length <= MaxShown ? "'" + text.ToString() + "'" : "'" + text[..MaxShown].ToString() + "…'";
     }
 
-    public static Diagnostic ToDiagnostic(ParseError<Token> error, ReadOnlySpan<Token> tokens, TextSpan statement)
+    // header: tokens before this index are a definition's header, where no operator can follow a name.
+    public static Diagnostic ToDiagnostic(ParseError<Token> error, ReadOnlySpan<Token> tokens, TextSpan statement, int header)
     {
         var offset = (int)Math.Min(error.ErrorOffset, tokens.Length);
         var at = error.Unexpected.HasValue ? error.Unexpected.Value.Span
@@ -42,16 +43,23 @@ internal static class ErrorText
             }
         }
         // After a complete operand an operator could always have continued the expression.
-        if (offset > 0 && offset <= tokens.Length && EndsOperand(tokens[offset - 1].Kind)
+        if (offset > header && offset <= tokens.Length && EndsOperand(tokens[offset - 1].Kind)
             && !expected.Contains(SyntaxMessages.AnOperator) && !expected.Contains(SyntaxMessages.OperandStart))
         {
             expected.Add(SyntaxMessages.AnOperator);
         }
         expected.Sort((a, b) => Rank(a).CompareTo(Rank(b)));
+        // "a number, a name or '('" reads as one item only when it stands alone.
+        var operand = expected.IndexOf(SyntaxMessages.OperandStart);
+        if (operand >= 0 && expected.Count > 1)
+        {
+            expected.RemoveAt(operand);
+            expected.InsertRange(operand, ["a number", "a name", "'('"]);
+        }
 
         var what = error.EOF || !error.Unexpected.HasValue ? "end of input" : Describe(error.Unexpected.Value);
         var message = SyntaxMessages.Unexpected(what, expected);
-        if (error.Unexpected.HasValue && error.Unexpected.Value.Kind == TokenKind.Assign)
+        if (error.Unexpected.HasValue && error.Unexpected.Value.Kind == TokenKind.Assign && (header == 0 || offset > header))
         {
             message += " (use '==' to compare)";
         }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Calculator.Parser.Lexing;
 using Pidgin;
 
@@ -21,7 +20,7 @@ public static class CalcParser
 
     // Past this depth the parse moves to a thread whose stack surely holds MaxDepth levels.
     private const int DeepThreshold = 150;
-    private const int DeepStackSize = 256 * 1024 * 1024;
+    private const int DeepStackSize = 64 * 1024 * 1024;
 
     /// <summary>
     /// Parses text holding any number of statements separated by newlines and <c>;</c>.
@@ -30,7 +29,7 @@ public static class CalcParser
     public static IReadOnlyList<ParsedStatement> ParseProgram(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lexer = new Lexer(text, MaxDepth, MaxStatementLength);
+        using var lexer = new Lexer(text, MaxDepth, MaxStatementLength);
         var results = new List<ParsedStatement>(1);
         while (lexer.Next(out var lexed))
         {
@@ -41,11 +40,17 @@ public static class CalcParser
         return results;
     }
 
-    private static ParsedStatement ParseStatement(List<Token> tokens, LexedStatement lexed)
+    private static ParsedStatement ParseStatement(ReadOnlySpan<Token> tokens, LexedStatement lexed)
     {
         if (lexed.Depth <= DeepThreshold)
         {
-            return ParseTokens(CollectionsMarshal.AsSpan(tokens), lexed.Span);
+            // The lexer has refused every input deeper than MaxDepth, so a Limit error here only means
+            // that the caller's stack is small: parse again on a thread with room.
+            var shallow = ParseTokens(tokens, lexed.Span);
+            if (shallow.Error is not { Kind: DiagnosticKind.Limit })
+            {
+                return shallow;
+            }
         }
         ParsedStatement? result = null;
         var array = tokens.ToArray();
@@ -57,16 +62,18 @@ public static class CalcParser
 
     private static ParsedStatement ParseTokens(ReadOnlySpan<Token> tokens, TextSpan span)
     {
-        var parser = ChooseParser(tokens);
+        var parser = ChooseParser(tokens, out var header);
         var result = parser.Parse(tokens);
         return result.Success
             ? new ParsedStatement(span, result.Value, null)
-            : new ParsedStatement(span, null, ErrorText.ToDiagnostic(result.Error!, tokens, span));
+            : new ParsedStatement(span, null, ErrorText.ToDiagnostic(result.Error!, tokens, span, header));
     }
 
     // The statement's form is decided by its first tokens, so no alternative is ever tried and undone.
-    private static Parser<Token, Statement> ChooseParser(ReadOnlySpan<Token> tokens)
+    // header: how many tokens come before the expression part (a definition's name and parameters).
+    private static Parser<Token, Statement> ChooseParser(ReadOnlySpan<Token> tokens, out int header)
     {
+        header = 0;
         if (tokens.Length >= 2 && tokens[0].Kind == TokenKind.Name)
         {
             if (tokens[1].Kind == TokenKind.Assign)
@@ -75,10 +82,11 @@ public static class CalcParser
             }
             if (tokens[1].Kind == TokenKind.LeftParen)
             {
-                foreach (var token in tokens)
+                for (var i = 2; i < tokens.Length; i++)
                 {
-                    if (token.Kind == TokenKind.Assign)
+                    if (tokens[i].Kind == TokenKind.Assign)
                     {
+                        header = i;
                         return Grammar.Grammar.FunctionDefinition;
                     }
                 }

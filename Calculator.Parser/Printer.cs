@@ -137,7 +137,11 @@ public static class Printer
 
     private static void WriteBinary(StringBuilder builder, Binary b)
     {
-        var p = Precedence(b.Operator);
+        if (IsLeftAssociative(b.Operator))
+        {
+            WriteLeftChain(builder, b);
+            return;
+        }
         var left = Precedence(b.Left);
         var right = Precedence(b.Right);
         bool leftParens, rightParens;
@@ -147,19 +151,37 @@ public static class Printer
             leftParens = left < PostfixLevel;
             rightParens = right < UnaryLevel;
         }
-        else if (p == Compare)
-        {
-            leftParens = left <= Compare;
-            rightParens = right <= Compare;
-        }
         else
         {
-            leftParens = left < p;
-            rightParens = right <= p;
+            // Comparisons do not chain.
+            leftParens = left <= Compare;
+            rightParens = right <= Compare;
         }
         WrapIf(builder, b.Left, leftParens);
         builder.Append(' ').Append(Symbol(b.Operator)).Append(' ');
         WrapIf(builder, b.Right, rightParens);
+    }
+
+    private static bool IsLeftAssociative(BinaryOperator op) => Precedence(op) is not (Power or Compare);
+
+    // A flat sum of 250 000 terms is a left spine 250 000 deep: walk it with a list, recursing only into
+    // right operands and the leftmost one, whose depth the parser's nesting limit bounds.
+    private static void WriteLeftChain(StringBuilder builder, Binary top)
+    {
+        var spine = new List<Binary> { top };
+        while (spine[^1].Left is Binary left && IsLeftAssociative(left.Operator)
+            && Precedence(left.Operator) >= Precedence(spine[^1].Operator))
+        {
+            spine.Add(left);
+        }
+        var bottom = spine[^1];
+        WrapIf(builder, bottom.Left, Precedence(bottom.Left) < Precedence(bottom.Operator));
+        for (var i = spine.Count - 1; i >= 0; i--)
+        {
+            var b = spine[i];
+            builder.Append(' ').Append(Symbol(b.Operator)).Append(' ');
+            WrapIf(builder, b.Right, Precedence(b.Right) <= Precedence(b.Operator));
+        }
     }
 
     private static void WrapIf(StringBuilder builder, Expr e, bool parentheses)

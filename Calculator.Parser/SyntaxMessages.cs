@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -21,8 +22,10 @@ internal static class SyntaxMessages
 
     public static string UnexpectedCharacter(string text, int index)
     {
-        Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _);
-        return "unexpected character " + DescribeRune(rune);
+        // A lone surrogate decodes to U+FFFD; name the code unit that is really there.
+        return Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _) == OperationStatus.Done
+            ? "unexpected character " + DescribeRune(rune)
+            : "unexpected character " + CodePoint(text[index]);
     }
 
     public static string Unexpected(string what, IReadOnlyList<string> expected)
@@ -43,8 +46,12 @@ internal static class SyntaxMessages
         return builder.ToString();
     }
 
+    // Characters that would be invisible (or a box) between quotes are named by code point.
     private static string DescribeRune(Rune rune) =>
-        Rune.IsControl(rune) || Rune.IsWhiteSpace(rune)
-            ? string.Create(CultureInfo.InvariantCulture, $"U+{rune.Value:X4}")
+        Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse
+            ? CodePoint(rune.Value)
             : "'" + rune.ToString() + "'";
+
+    private static string CodePoint(int value) => string.Create(CultureInfo.InvariantCulture, $"U+{value:X4}");
 }

@@ -71,9 +71,24 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
             return true;
         }
 
-        var operands = new List<Operand>(8) { first };
-        var operators = new List<Operator>(8);
-        var last = first;
+        var operands = new ScratchList<Operand>(8);
+        var operators = new ScratchList<Operator>(8);
+        try
+        {
+            operands.Add(first);
+            return ParseRest(ref state, ref expecteds, ref operands, ref operators, out result);
+        }
+        finally
+        {
+            operands.Dispose();
+            operators.Dispose();
+        }
+    }
+
+    private bool ParseRest(ref ParseState<Token> state, ref PooledList<Expected<Token>> expecteds,
+        ref ScratchList<Operand> operands, ref ScratchList<Operator> operators, [MaybeNullWhen(false)] out Expr result)
+    {
+        var last = operands[0];
         while (state.HasCurrent && Continues(state.Current.Kind, last.AllowsImplicit))
         {
             var token = state.Current;
@@ -95,17 +110,31 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
             operands.Add(last);
         }
 
-        return Build(ref state, operands, operators, out result);
+        return Build(ref state, in operands, in operators, out result);
     }
 
     private static bool Continues(TokenKind kind, bool allowsImplicit) =>
         Binary[(int)kind] is not null || (allowsImplicit && kind is TokenKind.Name or TokenKind.LeftParen);
 
-    private static bool Build(ref ParseState<Token> state, List<Operand> operands, List<Operator> operators,
+    private static bool Build(ref ParseState<Token> state, in ScratchList<Operand> operands, in ScratchList<Operator> operators,
         [MaybeNullWhen(false)] out Expr result)
     {
-        var values = new Stack<Expr>();
-        var pending = new Stack<Operator>();
+        var values = new ScratchList<Expr>(operands.Count);
+        var pending = new ScratchList<Operator>(operators.Count);
+        try
+        {
+            return Build(ref state, in operands, in operators, ref values, ref pending, out result);
+        }
+        finally
+        {
+            values.Dispose();
+            pending.Dispose();
+        }
+    }
+
+    private static bool Build(ref ParseState<Token> state, in ScratchList<Operand> operands, in ScratchList<Operator> operators,
+        ref ScratchList<Expr> values, ref ScratchList<Operator> pending, [MaybeNullWhen(false)] out Expr result)
+    {
         var i = 0;
         while (true)
         {
@@ -123,7 +152,7 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
                     TextSpan.Cover(operands[k].Node.Span, chain.Span));
                 chain = Apply(operands[k].Prefixes, power);
             }
-            values.Push(chain);
+            values.Add(chain);
             if (j == operators.Count)
             {
                 break;
@@ -137,24 +166,24 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
                     return TokenParsers.FailWith(ref state, next.Token, next.Location,
                         SyntaxMessages.ChainedComparison(ErrorText.Describe(next.Token)), out result);
                 }
-                Reduce(values, pending.Pop());
+                Reduce(ref values, pending.Pop());
             }
-            pending.Push(next);
+            pending.Add(next);
             i = j + 1;
         }
         while (pending.Count > 0)
         {
-            Reduce(values, pending.Pop());
+            Reduce(ref values, pending.Pop());
         }
         result = values.Pop();
         return true;
     }
 
-    private static void Reduce(Stack<Expr> values, Operator op)
+    private static void Reduce(ref ScratchList<Expr> values, Operator op)
     {
         var right = values.Pop();
         var left = values.Pop();
-        values.Push(new Binary(op.Op, left, right, op.Span, TextSpan.Cover(left.Span, right.Span)));
+        values.Add(new Binary(op.Op, left, right, op.Span, TextSpan.Cover(left.Span, right.Span)));
     }
 
     private static Expr Apply(Token[]? prefixes, Expr operand)

@@ -16,7 +16,6 @@ internal static class Grammar
 
     private static readonly Parser<Token, Token> LeftParen = Kind(TokenKind.LeftParen, "'('");
     private static readonly Parser<Token, Token> RightParen = Kind(TokenKind.RightParen, "')'");
-    private static readonly Parser<Token, Token> Comma = Kind(TokenKind.Comma, "','");
     private static readonly Parser<Token, Token> Colon = Kind(TokenKind.Colon, "':'");
     private static readonly Parser<Token, Token> Question = Kind(TokenKind.Question, "'?'");
     private static readonly Parser<Token, Token> AssignSign = Kind(TokenKind.Assign, "'='");
@@ -29,7 +28,7 @@ internal static class Grammar
 
     // '(' [expr {',' expr}] ')'
     private static readonly Parser<Token, (NodeList<Expr> Items, Token Close)> Arguments =
-        Map((_, items, close) => (new NodeList<Expr>([.. items]), close), LeftParen, Expression.Separated(Comma), RightParen);
+        new ListParser<Expr>(Expression).Map(list => (new NodeList<Expr>(list.Items), list.Close));
 
     // NAME | NAME '(' [expr {',' expr}] ')'
     private static readonly Parser<Token, Expr> NameOrCall = Map(
@@ -50,16 +49,17 @@ internal static class Grammar
     private static readonly Parser<Token, Expr> Number = Kind(TokenKind.Number, "a number").Map(MakeNumber);
 
     // primary := NUMBER | NAME | NAME '(' [expr {',' expr}] ')' | '(' expr ')'
-    private static readonly Parser<Token, Expr> Primary = new SwitchParser<Expr>(
+    // AllowsImplicit: the primary ends with a number literal or ')', so a factor may follow (SPEC §3 implicit).
+    private static readonly Parser<Token, (Expr Node, bool AllowsImplicit)> Primary = new SwitchParser<(Expr, bool)>(
         SyntaxMessages.OperandStart,
         null,
-        (TokenKind.Number, Number),
-        (TokenKind.Name, NameOrCall),
-        (TokenKind.LeftParen, Parenthesized));
+        (TokenKind.Number, Number.Map(n => (n, true))),
+        (TokenKind.Name, NameOrCall.Map(e => (e, e is FunctionCall))),
+        (TokenKind.LeftParen, Parenthesized.Map(e => (e, true))));
 
     // postfix := primary {'!'}
     private static readonly Parser<Token, (Expr Node, bool AllowsImplicit)> Postfix = Map(
-        (primary, bangs) => bangs is null ? (primary, primary is not Variable) : (MakeFactorials(primary, bangs), false),
+        (primary, bangs) => bangs is null ? primary : (MakeFactorials(primary.Node, bangs), false),
         Primary,
         new RunParser(TokenKind.Bang));
 
@@ -93,8 +93,7 @@ internal static class Grammar
         (name, parameters, _, body) => (Statement)new FunctionDefinition(
             MakeIdentifier(name), parameters, body, TextSpan.FromBounds(name.Start, body.Span.End)),
         NameToken,
-        Map((_, names, _) => new NodeList<Identifier>([.. names.Select(MakeIdentifier)]),
-            LeftParen, ParameterName.Separated(Comma), RightParen),
+        new ListParser<Token>(ParameterName).Map(list => new NodeList<Identifier>(Array.ConvertAll(list.Items, MakeIdentifier))),
         AssignSign,
         Expression).Before(EndOfStatement);
 

@@ -79,7 +79,15 @@ internal sealed class RunParser(params TokenKind[] kinds) : Parser<Token, Token[
         {
             return true;
         }
-        var run = new List<Token>();
+        var first = state.Current;
+        state.Advance();
+        if (!state.HasCurrent || !_member[(int)state.Current.Kind])
+        {
+            // A single prefix or '!' is the common case: one small array, no list.
+            result = [first];
+            return true;
+        }
+        var run = new List<Token> { first };
         while (state.HasCurrent && _member[(int)state.Current.Kind])
         {
             run.Add(state.Current);
@@ -87,6 +95,70 @@ internal sealed class RunParser(params TokenKind[] kinds) : Parser<Token, Token[
         }
         result = [.. run];
         return true;
+    }
+}
+
+/// <summary>
+/// <c>'(' [item {',' item}] ')'</c>, returning the items and the closing parenthesis.
+/// Unlike <c>Separated</c>, a failure after an item expects <c>','</c> or <c>')'</c>, and a failure at the first
+/// item also expects <c>')'</c>, so the error lists everything that could have come next.
+/// </summary>
+internal sealed class ListParser<T>(Parser<Token, T> item) : Parser<Token, (T[] Items, Token Close)>
+{
+    public override bool TryParse(ref ParseState<Token> state, ref PooledList<Expected<Token>> expecteds,
+        out (T[] Items, Token Close) result)
+    {
+        result = default;
+        if (!state.HasCurrent || state.Current.Kind != TokenKind.LeftParen)
+        {
+            TokenParsers.Fail(ref state, ref expecteds, "'('");
+            return false;
+        }
+        state.Advance();
+        if (state.HasCurrent && state.Current.Kind == TokenKind.RightParen)
+        {
+            result = ([], state.Current);
+            state.Advance();
+            return true;
+        }
+
+        var first = state.Location;
+        List<T>? items = null;
+        while (true)
+        {
+            var before = state.Location;
+            if (!item.TryParse(ref state, ref expecteds, out var value))
+            {
+                if (before == first && state.Location == first)
+                {
+                    expecteds.Add(new Expected<Token>("')'"));
+                }
+                return false;
+            }
+            if (state.HasCurrent && state.Current.Kind == TokenKind.RightParen && items is null)
+            {
+                // The common case of one item needs no list.
+                result = ([value], state.Current);
+                state.Advance();
+                return true;
+            }
+            items ??= new List<T>(4);
+            items.Add(value);
+            if (state.HasCurrent && state.Current.Kind == TokenKind.Comma)
+            {
+                state.Advance();
+                continue;
+            }
+            if (state.HasCurrent && state.Current.Kind == TokenKind.RightParen)
+            {
+                result = (items.ToArray(), state.Current);
+                state.Advance();
+                return true;
+            }
+            TokenParsers.Fail(ref state, ref expecteds, "','");
+            expecteds.Add(new Expected<Token>("')'"));
+            return false;
+        }
     }
 }
 

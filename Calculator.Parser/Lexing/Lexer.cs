@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Calculator.Parser.Lexing;
 
 /// <summary>One statement's tokens, or the lexical error that spoils it.</summary>
@@ -8,7 +10,7 @@ internal readonly record struct LexedStatement(TextSpan Span, Diagnostic? Error,
 /// token buffer one statement at a time, so a file of any length is lexed in constant memory.
 /// It also measures nesting depth, so deep input is refused before any parser recursion (SPEC §8).
 /// </summary>
-internal sealed class Lexer
+internal sealed class Lexer : IDisposable
 {
     private readonly string _text;
     private int _position;
@@ -35,8 +37,41 @@ internal sealed class Lexer
         }
     }
 
+    // Rented, because a program is often one short line and a fresh buffer would be most of its garbage.
+    private Token[] _tokens = ArrayPool<Token>.Shared.Rent(32);
+    private int _tokenCount;
+
     /// <summary>The tokens of the statement last returned by <see cref="Next"/>.</summary>
-    public List<Token> Tokens { get; } = new(32);
+    public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, _tokenCount);
+
+    /// <summary>Returns the token buffer to the pool; the lexer must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        ReturnTokens(_tokens);
+        _tokens = [];
+        _tokenCount = 0;
+    }
+
+    private void AddToken(Token token)
+    {
+        if (_tokenCount == _tokens.Length)
+        {
+            var larger = ArrayPool<Token>.Shared.Rent(_tokens.Length * 2);
+            _tokens.AsSpan(0, _tokenCount).CopyTo(larger);
+            ReturnTokens(_tokens);
+            _tokens = larger;
+        }
+        _tokens[_tokenCount++] = token;
+    }
+
+    // The buffer of a huge statement goes to the garbage collector, so the pool does not keep megabytes alive.
+    private static void ReturnTokens(Token[] tokens)
+    {
+        if (tokens.Length is > 0 and <= 4096)
+        {
+            ArrayPool<Token>.Shared.Return(tokens, clearArray: true);
+        }
+    }
 
     /// <summary>Lexes the next non-empty statement. Returns false at the end of the text.</summary>
     public bool Next(out LexedStatement statement)
@@ -56,16 +91,15 @@ internal sealed class Lexer
     private bool LexStatement(out LexedStatement statement)
     {
         var text = _text;
-        var tokens = Tokens;
-        tokens.Clear();
+        _tokenCount = 0;
         _levels.Clear();
         _chain = _ternary = _depth = _maxSeen = 0;
         Diagnostic? error = null;
         var first = -1;
         var last = -1;
         var i = _position;
-        var previous = (TokenKind)255;
-        var hasPrevious = false;
+        // Whether the tokens so far end an operand, so that '-' or '+' is binary and '!' is factorial.
+        var afterOperand = false;
 
         while (i < text.Length)
         {
@@ -136,16 +170,16 @@ internal sealed class Lexer
             }
 
             last = i;
-            if (tokens.Count < _maxStatementLength)
+            if (_tokenCount < _maxStatementLength)
             {
-                tokens.Add(new Token(kind, start, i - start, text));
+                AddToken(new Token(kind, start, i - start, text));
             }
-            if (TrackDepth(kind, hasPrevious && EndsOperand(previous)) && error is null)
+            if (TrackDepth(kind, afterOperand) && error is null)
             {
                 error = new Diagnostic(DiagnosticKind.Limit, new TextSpan(start, i - start), SyntaxMessages.NestedTooDeeply);
             }
-            previous = kind;
-            hasPrevious = true;
+            // A '!' keeps the state: after an operand it is a factorial (still an operand), before one a prefix 'not'.
+            afterOperand = kind == TokenKind.Bang ? afterOperand : EndsOperand(kind);
         }
 
         // Step over the separator (or past the end, which ends the scan).
@@ -193,6 +227,11 @@ internal sealed class Lexer
                 _chain++;
                 _depth++;
                 break;
+            case TokenKind.Comma:
+                // The argument before it is finished, conditionals included.
+                _depth -= _chain + _ternary;
+                _chain = _ternary = 0;
+                break;
             case TokenKind.Question:
                 _ternary++;
                 _depth++;
@@ -213,7 +252,7 @@ internal sealed class Lexer
     }
 
     private static bool EndsOperand(TokenKind kind) =>
-        kind is TokenKind.Number or TokenKind.Name or TokenKind.RightParen or TokenKind.Bang;
+        kind is TokenKind.Number or TokenKind.Name or TokenKind.RightParen;
 
     private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
 
@@ -239,6 +278,12 @@ internal sealed class Lexer
             if (radix != 0 && IsDigitOf(text[i + 2], radix))
             {
                 return ScanDigits(text, i + 2, radix, ref error);
+            }
+            // '0x_1' is a hex literal with a misplaced separator, not 0 times the name 'x_1'.
+            if (radix != 0 && text[i + 2] == '_')
+            {
+                error = new Diagnostic(DiagnosticKind.Syntax, new TextSpan(i + 2, 1), SyntaxMessages.MisplacedSeparator);
+                return i + 3;
             }
         }
         if (text[i] != '.')

@@ -22,56 +22,49 @@ internal static class NumberText
             return;
         }
 
-        // Fast path: a plain integer that fits in a long, the most common literal by far.
-        if (text.Length <= 18)
+        // Fast path: up to 18 significant digits fit in a long, which covers nearly every literal written by hand.
+        long small = 0;
+        var digits = 0;
+        var fraction = 0;
+        var inFraction = false;
+        var k = 0;
+        for (; k < text.Length; k++)
         {
-            long small = 0;
-            var plain = true;
-            foreach (var c in text)
+            var c = text[k];
+            if ((uint)(c - '0') <= 9)
             {
-                if ((uint)(c - '0') > 9)
+                if (++digits > 18)
                 {
-                    plain = false;
                     break;
                 }
                 small = (small * 10) + (c - '0');
+                fraction += inFraction ? 1 : 0;
             }
-            if (plain)
+            else if (c == '.')
             {
-                significand = small;
-                return;
+                inFraction = true;
             }
+            else if (c != '_')
+            {
+                break;
+            }
+        }
+        if (digits <= 18)
+        {
+            significand = small;
+            var smallExponent = k < text.Length ? Exponent(text[(k + 1)..]) - fraction : -fraction;
+            exponent10 = small == 0 ? 0 : checked((int)smallExponent);
+            return;
         }
 
         var mantissaEnd = text.IndexOfAny('e', 'E');
         var mantissa = mantissaEnd < 0 ? text : text[..mantissaEnd];
-        long exponent = 0;
-        if (mantissaEnd >= 0)
-        {
-            var digits = text[(mantissaEnd + 1)..];
-            var negative = digits[0] == '-';
-            if (digits[0] is '-' or '+')
-            {
-                digits = digits[1..];
-            }
-            foreach (var c in digits)
-            {
-                if (c == '_')
-                {
-                    continue;
-                }
-                exponent = (exponent * 10) + (c - '0');
-            }
-            if (negative)
-            {
-                exponent = -exponent;
-            }
-        }
+        var exponent = mantissaEnd < 0 ? 0 : Exponent(text[(mantissaEnd + 1)..]);
 
         Span<char> buffer = mantissa.Length <= 256 ? stackalloc char[mantissa.Length] : new char[mantissa.Length];
         var count = 0;
         var fractionDigits = 0;
-        var inFraction = false;
+        inFraction = false;
         foreach (var c in mantissa)
         {
             if (c == '.')
@@ -94,6 +87,25 @@ internal static class NumberText
             exponent = 0;
         }
         exponent10 = checked((int)exponent);
+    }
+
+    // The digits after 'e': an optional sign, then digits and separators.
+    private static long Exponent(ReadOnlySpan<char> digits)
+    {
+        var negative = digits[0] == '-';
+        if (digits[0] is '-' or '+')
+        {
+            digits = digits[1..];
+        }
+        long exponent = 0;
+        foreach (var c in digits)
+        {
+            if (c != '_')
+            {
+                exponent = (exponent * 10) + (c - '0');
+            }
+        }
+        return negative ? -exponent : exponent;
     }
 
     private static BigInteger ParseRadix(ReadOnlySpan<char> digits, int radix)
