@@ -207,7 +207,8 @@ docker build --network host --build-arg SDK_IMAGE="$SDK_IMAGE" \
 steps=$(grep -c '^Step ' "$WORK/build.log" || true)
 cached=$(grep -c 'Using cache' "$WORK/build.log" || true)
 grep -i -E 'warning|error' "$WORK/build.log" | sed 's/^/   /' | head -20 || true
-docker image prune -f >/dev/null   # the previous calc image
+# Untagged images include the build stage's layer cache: keep a week of it, drop the rest.
+docker image prune -f --filter until=168h >/dev/null
 pass "docker build -t $IMAGE . ($steps steps, $cached from cache)"
 
 # ---------------------------------------------------------------------------------------------
