@@ -111,6 +111,7 @@ exec 9>"$WORK/lock"
 flock -w 1800 9 || die "another container.sh still holds $WORK/lock after 30 min"
 if [[ ${CALC_CI_FRESH:-0} == 1 ]]; then
     say "CALC_CI_FRESH=1: removing the cache in $WORK"
+    umount_under "$WORK"   # overlay mounts a killed dockerd may have left
     rm -rf --one-file-system "$WORK/docker" "$WORK/debootstrap-cache" "$WORK/sdk-rootfs"
 fi
 # Short private paths: unix socket paths are limited to 107 bytes.
