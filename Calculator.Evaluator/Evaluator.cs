@@ -165,8 +165,8 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
                 return Val.Of(true);
             case "false":
                 return Val.Of(false);
-            case "ans" when scope.Ans is { } ans:
-                return ans;
+            case "ans":
+                return scope.Ans ?? throw Fail(DiagnosticKind.UnknownName, variable.Span, Messages.AnsBeforeAnyResult);
         }
         if (BuiltinTable.Functions.ContainsKey(name) || scope.Functions.ContainsKey(name))
         {

@@ -11,6 +11,8 @@ internal static class Messages
     public const string NumberInLogic = "expected a boolean, got a number";
     public const string ConditionNotBoolean = "the condition of '?:' must be a boolean, got a number";
 
+    public const string AnsBeforeAnyResult = "'ans' has no value yet: no expression has been evaluated";
+
     public static string UnknownName(string name, string? suggestion) =>
         WithHint($"unknown name '{name}'", suggestion);
 

@@ -136,6 +136,14 @@ public sealed class SemanticsTests
     }
 
     [Fact]
+    public void Ans_before_any_result_says_so()
+    {
+        var error = Calc.LastOutcome("ans + 1").Error!;
+        Assert.Equal("'ans' has no value yet: no expression has been evaluated", error.Message);
+        Assert.Equal(new TextSpan(0, 3), error.Span);
+    }
+
+    [Fact]
     public void Division_by_zero_points_at_the_operator()
     {
         var error = Calc.LastOutcome("1 + 2 / 0").Error!;
