@@ -13,9 +13,18 @@ import collections
 import subprocess
 import sys
 
-# perf reports addresses relative to the start of the text segment's file offset; the
-# symbol table uses virtual addresses, which sit one page higher in the AOT binary.
-TEXT_DELTA = 0x1000
+
+
+def text_delta(binary):
+    """perf reports file offsets within the executable segment; the symbol table holds virtual
+    addresses. The difference is that segment's p_vaddr - p_offset (0x1000 for the static-pie
+    build, 0x201000 for the fixed-address one)."""
+    out = subprocess.run(['readelf', '-lW', binary], capture_output=True, text=True, check=True).stdout
+    for line in out.splitlines():
+        parts = line.split()
+        if parts and parts[0] == 'LOAD' and 'E' in parts[6:-1]:
+            return int(parts[2], 16) - int(parts[1], 16)
+    return 0
 
 
 def symbols(binary):
@@ -52,6 +61,7 @@ def main():
     binary, data = sys.argv[1], sys.argv[2]
     under = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == '--under' else None
     addresses, names = symbols(binary)
+    delta = text_delta(binary)
     own, inclusive, total = collections.Counter(), collections.Counter(), 0
     for sample in samples(data):
         frames = []
@@ -59,7 +69,7 @@ def main():
             if binary.split('/')[-1] not in dso:
                 frames.append('[other]')
                 continue
-            i = bisect.bisect_right(addresses, ip + TEXT_DELTA) - 1
+            i = bisect.bisect_right(addresses, ip + delta) - 1
             frames.append(names[i] if i >= 0 else '?')
         total += 1
         if under and not any(under in f for f in frames):
