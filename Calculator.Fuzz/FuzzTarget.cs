@@ -1,12 +1,14 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Unicode;
 using Calculator.Evaluator;
+using Calculator.Parser;
 
 namespace Calculator.Fuzz;
 
 /// <summary>
 /// What the fuzzer feeds: arbitrary bytes, read as the CLI reads stdin, through one session
-/// with the default limits. Any exception that leaves <see cref="Run"/> is a bug.
+/// with the default limits. Any exception that leaves <c>Run</c> is a bug.
 /// </summary>
 public static class FuzzTarget
 {
@@ -15,12 +17,18 @@ public static class FuzzTarget
 
     /// <summary>
     /// Splits <paramref name="input"/> into lines as the CLI does (BOM skipped, <c>\r\n</c> is a line end,
-    /// lines of invalid UTF-8 or with NUL bytes are errors on that line only), runs every valid line
-    /// in one session and formats every value both ways, as printing would.
+    /// lines of invalid UTF-8 or with NUL bytes are errors on that line only), runs every statement
+    /// in one session as the CLI's statement runner does, and prints every value as the CLI would.
     /// </summary>
     /// <returns>The number of statements run, so the work cannot be optimised away.</returns>
-    public static int Run(ReadOnlySpan<byte> input)
+    public static int Run(ReadOnlySpan<byte> input) => Run(input, out _);
+
+    /// <inheritdoc cref="Run(ReadOnlySpan{byte})"/>
+    /// <param name="input">The bytes, as stdin would deliver them.</param>
+    /// <param name="slowest">The longest time one statement took, printing included: what a user waits for.</param>
+    public static int Run(ReadOnlySpan<byte> input, out TimeSpan slowest)
     {
+        slowest = TimeSpan.Zero;
         if (input.StartsWith("\uFEFF"u8))
         {
             input = input[3..];
@@ -43,15 +51,25 @@ public static class FuzzTarget
                 continue;
             }
 
-            foreach (var outcome in session.Run(Encoding.UTF8.GetString(line)))
+            var start = Stopwatch.GetTimestamp();
+            foreach (var statement in CalcParser.ParseProgram(Encoding.UTF8.GetString(line)))
             {
                 statements++;
+                var outcome = session.Execute(statement);
                 if (outcome.Value is { } value)
                 {
+                    // The CLI prints one form: p/q for exact non-integers under --fraction, else decimals.
                     _ = value.Format();
-                    _ = value.Format(fraction: true);
-                    _ = value.TryGetFraction(out _, out _);
+                    if (value.TryGetFraction(out _, out var denominator) && !denominator.IsOne)
+                    {
+                        _ = value.Format(fraction: true);
+                    }
                 }
+
+                var now = Stopwatch.GetTimestamp();
+                var elapsed = Stopwatch.GetElapsedTime(start, now);
+                slowest = elapsed > slowest ? elapsed : slowest;
+                start = now;
             }
         }
 

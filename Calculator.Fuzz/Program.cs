@@ -4,8 +4,9 @@ using Calculator.Fuzz;
 using SharpFuzz;
 
 // Under afl-fuzz (SharpFuzz's out-of-process fork server): one input per execution, read from stdin.
-// `Calculator.Fuzz --replay FILE...` runs saved inputs and prints the time of each; use an
-// uninstrumented build for it, because instrumented code needs afl's shared memory.
+// `Calculator.Fuzz --replay FILE...` runs saved inputs and prints, for each,
+// `TOTAL_MS<tab>SLOWEST_STATEMENT_MS<tab>FILE<tab>VERDICT`. Replay needs an uninstrumented
+// build: instrumented code writes to afl's shared memory, which only exists under afl-fuzz.
 if (args is ["--replay", .. var files])
 {
     return Replay(files);
@@ -25,15 +26,17 @@ static int Replay(string[] files)
     var failed = 0;
     FuzzTarget.OnCliStack(() =>
     {
-        FuzzTarget.Run("1+2*3\nsqrt(2)\n"u8);
+        // Compiles the engine first, so that the first file is not charged for the JIT.
+        FuzzTarget.Run("1+2*3\nx = sqrt(2); x^2 == 2\nf(n) = n < 2 ? 1 : n*f(n-1); f(30)\n1/3; 7 % -3; gcd(12, 18); 5!\n1+*2\n"u8);
         foreach (var file in files)
         {
             var bytes = File.ReadAllBytes(file);
             var clock = Stopwatch.StartNew();
             string verdict;
+            var slowest = TimeSpan.Zero;
             try
             {
-                verdict = FuzzTarget.Run(bytes).ToString(CultureInfo.InvariantCulture) + " statements";
+                verdict = FuzzTarget.Run(bytes, out slowest).ToString(CultureInfo.InvariantCulture) + " statements";
             }
 #pragma warning disable CA1031 // Reported, counted and turned into the exit status.
             catch (Exception e)
@@ -43,7 +46,7 @@ static int Replay(string[] files)
                 verdict = "EXCEPTION " + e;
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: {clock.ElapsedMilliseconds} ms, {verdict}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.ElapsedMilliseconds}\t{(long)slowest.TotalMilliseconds}\t{file}\t{verdict}"));
         }
     });
     return failed == 0 ? 0 : 1;
