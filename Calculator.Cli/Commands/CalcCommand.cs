@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Globalization;
+using Calculator.Cli.Output;
+
+namespace Calculator.Cli.Commands;
+
+/// <summary>
+/// SPEC §7: <c>calc [options] [--] [expression ...]</c> on System.CommandLine 2.0.
+/// POSIX bundling is off so that <c>-pi</c> and <c>-5+3</c> are expression text rather than
+/// <c>-p i</c>; response files are off so that <c>@word</c> is too.
+/// </summary>
+internal static class CalcCommand
+{
+    public const int UsageError = 2;
+    public const int MaxPrecision = 100_000;
+
+    private const string Examples = """
+        Examples:
+          calc 2^64 - 1                      the arguments, joined by spaces, are the program
+          calc 'x = 3; x^2; sqrt(x)'         several statements, one result per line
+          calc -5+3                          an argument that is no option is expression text
+          calc -- -p                         '--' ends the options
+          calc -p 50 'sqrt(2)'               50 significant digits
+          calc --fraction '1/3 + 1/6'        prints 1/2
+          calc < prices.txt                  one result per statement of stdin
+          calc -f defs.calc 'f(10)'          files run first, then the arguments
+          tail -f log | calc --format json   JSON Lines, one object per statement
+          calc                               a prompt, when stdin is a terminal
+
+        Exit status: 0 every statement succeeded, 1 a statement failed,
+        2 bad usage or an unreadable file.
+
+        """;
+
+    private static readonly ParserConfiguration Configuration = new()
+    {
+        EnablePosixBundling = false,
+        ResponseFileTokenReplacer = null,
+    };
+
+    /// <summary>Parses <paramref name="args"/> and runs calc; returns the exit status.</summary>
+    public static int Invoke(string[] args, CalcConsole console, TextWriter stdout, TextWriter stderr)
+    {
+        var expression = new Argument<string[]>("expression")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "The program: the arguments joined by single spaces.",
+        };
+        var files = new Option<string[]>("--file", "-f")
+        {
+            Description = "Read statements from a file (repeatable; '-' is stdin).",
+            HelpName = "PATH",
+        };
+        var precision = new Option<int>("--precision", "-p")
+        {
+            Description = "Significant digits of approximate results, 1 to 100000.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 20,
+            CustomParser = ParsePrecision,
+        };
+        var fraction = new Option<bool>("--fraction") { Description = "Print exact non-integers as p/q." };
+        var format = new Option<string>("--format")
+        {
+            Description = "plain, or json for one JSON object per statement (JSON Lines).",
+            HelpName = "plain|json",
+            DefaultValueFactory = _ => "plain",
+            CustomParser = ParseFormat,
+        };
+        var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first error." };
+
+        var root = new RootCommand("calc evaluates infix arithmetic exactly: rationals stay exact, irrational results get the digits you ask for.")
+        {
+            expression, files, precision, fraction, format, failFast,
+        };
+        root.Directives.Clear();
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption help && help.Action is HelpAction defaultHelp)
+            {
+                help.Action = new HelpWithExamples(defaultHelp);
+            }
+        }
+
+        // System.CommandLine reads leading "[word]" arguments as directives even when none are
+        // registered; here they are expression text like any other argument.
+        var leading = 0;
+        while (leading < args.Length && args[leading].StartsWith('[') && args[leading].EndsWith(']'))
+        {
+            leading++;
+        }
+
+        root.SetAction(parseResult => CalcRun.Execute(
+            new CalcSettings(
+                [.. args[..leading], .. parseResult.GetValue(expression) ?? []],
+                parseResult.GetValue(files) ?? [],
+                parseResult.GetValue(precision),
+                parseResult.GetValue(fraction),
+                parseResult.GetValue(format) == "json",
+                parseResult.GetValue(failFast)),
+            console, stdout, stderr));
+
+        var result = root.Parse(args[leading..], Configuration);
+        if (result.Errors.Count > 0 && result.Action is not HelpWithExamples)
+        {
+            foreach (var error in result.Errors)
+            {
+                stderr.Write($"calc: {error.Message}\n");
+            }
+
+            stderr.Write("Try 'calc --help' for more information.\n");
+            stderr.Flush();
+            return UsageError;
+        }
+
+        try
+        {
+            return result.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            });
+        }
+        catch (OutputClosedException)
+        {
+            return 0;
+        }
+    }
+
+    private static int ParsePrecision(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var digits) && digits is >= 1 and <= MaxPrecision)
+        {
+            return digits;
+        }
+
+        result.AddError($"--precision takes a whole number from 1 to 100000, not '{text}'");
+        return 0;
+    }
+
+    private static string ParseFormat(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (text is "plain" or "json")
+        {
+            return text;
+        }
+
+        result.AddError($"--format takes plain or json, not '{text}'");
+        return "plain";
+    }
+
+    /// <summary>The usual help, then examples and exit statuses.</summary>
+    private sealed class HelpWithExamples(HelpAction inner) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            inner.Invoke(parseResult);
+            parseResult.InvocationConfiguration.Output.Write(Examples);
+            parseResult.InvocationConfiguration.Output.Flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Calculator.Cli.Commands;
+
+/// <summary>What the command line asked for.</summary>
+/// <param name="Expression">Positional arguments; joined by single spaces they are the program.</param>
+/// <param name="Files">The <c>-f</c> paths in order; <c>-</c> is stdin.</param>
+/// <param name="Precision">Significant digits of approximate results.</param>
+/// <param name="Fraction">Print exact non-integers as <c>p/q</c>.</param>
+/// <param name="Json">JSON Lines instead of plain text.</param>
+/// <param name="FailFast">Stop at the first error.</param>
+internal sealed record CalcSettings(
+    IReadOnlyList<string> Expression,
+    IReadOnlyList<string> Files,
+    int Precision,
+    bool Fraction,
+    bool Json,
+    bool FailFast);

@@ -1,0 +1,26 @@
+using Calculator.Evaluator;
+using Calculator.Parser;
+
+namespace Calculator.Cli.Output;
+
+/// <summary>SPEC §5 and §6: one value per line on stdout, errors with a caret on stderr.</summary>
+internal sealed class PlainResultSink(OutputChannels channels, bool fraction, bool color) : IResultSink
+{
+    public void Value(in StatementContext statement, Value value)
+    {
+        var output = channels.Output;
+        output.Write(value.Format(fraction));
+        output.Write('\n');
+    }
+
+    public void Assignment(in StatementContext statement, string name, Value value)
+    {
+    }
+
+    public void Definition(in StatementContext statement, string name)
+    {
+    }
+
+    public void Error(in StatementContext statement, Diagnostic error) =>
+        ErrorRenderer.Render(channels.Error, statement, error, color);
+}

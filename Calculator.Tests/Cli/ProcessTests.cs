@@ -1,0 +1,120 @@
+using Xunit;
+
+namespace Calculator.Tests.Cli;
+
+/// <summary>What only a real process shows: argv, pipes, exit codes, a reader that goes away.</summary>
+public class ProcessTests
+{
+    [Fact]
+    public void Process_ArgumentsStartingWithMinus_AreExpressionText()
+    {
+        var result = CalcExecutable.Run("", "-5+3");
+        Assert.Equal("-2\n", result.Stdout);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("-2\n", CalcExecutable.Run("", "-5", "+", "3").Stdout);
+        Assert.Equal("-5\n", CalcExecutable.Run("", "--", "-5").Stdout);
+    }
+
+    [Fact]
+    public void Process_RealPipe_OneResultPerLine()
+    {
+        var result = CalcExecutable.Bash("printf 'x = 3\\nx^2\\n1+*2\\nx+1\\n' | \"$CALC\"; echo \"status=$?\"");
+        Assert.Equal("9\n4\nstatus=1\n", result.Stdout);
+        Assert.Equal("<stdin>:3:3: error: unexpected '*'; expected a number, a name or '('\n  1+*2\n    ^\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Process_ExitCodes()
+    {
+        Assert.Equal(0, CalcExecutable.Run("", "1+1").ExitCode);
+        Assert.Equal(1, CalcExecutable.Run("", "1/0").ExitCode);
+        var usage = CalcExecutable.Run("", "-p", "0", "1");
+        Assert.Equal(2, usage.ExitCode);
+        Assert.StartsWith("calc: --precision", usage.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, CalcExecutable.Run("", "-f", "/nonexistent/calc-input").ExitCode);
+    }
+
+    [Fact]
+    public void Process_ClosedStdout_EndsQuietly()
+    {
+        var input = Path.GetTempFileName();
+        var errors = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(input, string.Concat(Enumerable.Repeat("1+1\n", 200_000)));
+            var result = CalcExecutable.Bash(
+                $"\"$CALC\" < '{input}' 2> '{errors}' | head -1; echo \"status=${{PIPESTATUS[0]}}\"");
+            Assert.Equal("2\nstatus=0\n", result.Stdout);
+            Assert.Equal("", File.ReadAllText(errors));
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(errors);
+        }
+    }
+
+    [Fact]
+    public void Process_ClosedStdout_StopsReadingAnEndlessInput()
+    {
+        // .NET's console stream pretends writes to a broken pipe succeed; calc must notice anyway.
+        var errors = Path.GetTempFileName();
+        try
+        {
+            var result = CalcExecutable.Bash(
+                $"timeout 30 bash -c 'yes 1+1 | \"$CALC\" 2> {errors} | head -1; echo \"status=${{PIPESTATUS[1]}}\"'; echo \"timeout=$?\"");
+            Assert.Equal("2\nstatus=0\ntimeout=0\n", result.Stdout);
+            Assert.Equal("", File.ReadAllText(errors));
+        }
+        finally
+        {
+            File.Delete(errors);
+        }
+    }
+
+    [Fact]
+    public void Process_StdoutToAFile_AppendsAfterEarlierOutput()
+    {
+        var output = Path.GetTempFileName();
+        try
+        {
+            CalcExecutable.Bash($"(echo a; \"$CALC\" 1; \"$CALC\" 2; \"$CALC\" 1+ 2>&1; echo b) > '{output}'");
+            Assert.Equal(
+                "a\n1\n2\n<args>:1:3: error: unexpected end of input; expected a number, a name or '('\n  1+\n    ^\nb\n",
+                File.ReadAllText(output));
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Process_ClosedStderr_ResultsStillFlow()
+    {
+        var result = CalcExecutable.Bash("\"$CALC\" '1+; 7' 2>&-; echo \"status=$?\"");
+        Assert.Equal("7\nstatus=1\n", result.Stdout);
+    }
+
+    [Fact]
+    public void Process_StreamingStdin_AnswersBeforeInputEnds()
+    {
+        // A producer that waits for each answer before sending the next line, as tail -f would.
+        var result = CalcExecutable.Bash(
+            "coproc C { \"$CALC\"; }; " +
+            "echo '6*7' >&\"${C[1]}\"; read -t 10 a <&\"${C[0]}\"; " +
+            "echo '43' >&\"${C[1]}\"; read -t 10 b <&\"${C[0]}\"; " +
+            "exec {C[1]}>&-; wait; echo \"$a $b\"");
+        Assert.Equal("42 43\n", result.Stdout);
+    }
+
+    [Fact]
+    public void Process_InvalidUtf8AndNul_DoNotStopTheRun()
+    {
+        var result = CalcExecutable.Bash("printf '1\\n\\377\\n2\\0\\n3\\n' | \"$CALC\"; echo \"status=$?\"");
+        Assert.Equal("1\n3\nstatus=1\n", result.Stdout);
+        Assert.Contains("<stdin>:2:1: error: invalid UTF-8 byte 0xFF", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("<stdin>:3:2: error: unexpected NUL character", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+}
