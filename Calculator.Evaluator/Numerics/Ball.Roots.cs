@@ -7,8 +7,9 @@ namespace Calculator.Evaluator.Numerics;
 public readonly partial struct Ball
 {
     /// <summary>
-    /// The enclosure of √x. A ball reaching below zero is clipped at zero (the caller has already
-    /// decided the argument is not negative); a ball entirely below zero is unbounded.
+    /// The enclosure of √x. The caller has already decided the radicand is not negative (as it
+    /// prints, SPEC §4), so the part of the ball below zero is rounding noise around a true value
+    /// of at least zero and is clipped: a ball entirely below zero gives 0.
     /// </summary>
     /// <param name="x">The radicand.</param>
     /// <param name="bits">The working precision.</param>
@@ -36,7 +37,7 @@ public readonly partial struct Ball
         {
             if (high.Sign < 0)
             {
-                return Unbounded;
+                return Zero;
             }
 
             if (low.Sign < 0)
@@ -53,7 +54,18 @@ public readonly partial struct Ball
         scale += adjust;
         exponent -= adjust;
         var rootLow = RootBound(low, scale, n, roundUp: false);
-        var rootHigh = RootBound(high, scale, n, roundUp: true);
+        BigInteger rootHigh;
+        if (n == 2 && scale >= 0 && rootLow.Sign > 0 && !x.Radius.IsZero)
+        {
+            // A narrow ball needs only one square root: √H − √L = (H − L)/(√H + √L) is below
+            // (H − L)/(2·floor√L), and floor√L is below √L by less than one unit.
+            rootHigh = rootLow + 2 + (((high - low) << (int)scale) / (2 * rootLow));
+        }
+        else
+        {
+            rootHigh = RootBound(high, scale, n, roundUp: true);
+        }
+
         return Hull(rootLow, rootHigh, exponent / n, bits);
     }
 

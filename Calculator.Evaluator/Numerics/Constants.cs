@@ -47,7 +47,7 @@ public static class Constants
     // Chudnovsky: 1/pi = 12 Σ (−1)^k (6k)! (13591409 + 545140134k) / ((3k)! (k!)^3 640320^(3k+3/2)).
     // Each term adds log2(151931373056000) ≈ 47.11 bits and the tail after N terms is below the
     // N-th term times a ratio under 1e-14, so N = bits/47 + 2 leaves an error under 2^-bits.
-    private static Ball ComputePi(int bits)
+    internal static Ball ComputePi(int bits)
     {
         var wp = bits + 16;
         var terms = (wp / 47) + 2;
@@ -80,7 +80,7 @@ public static class Constants
     }
 
     // e = Σ 1/k!; the tail after N terms is below 2/N!.
-    private static Ball ComputeE(int bits)
+    internal static Ball ComputeE(int bits)
     {
         var wp = bits + 16;
         var terms = 2;
@@ -111,7 +111,7 @@ public static class Constants
     }
 
     // ln 2 = 18 atanh(1/26) − 2 atanh(1/4801) + 8 atanh(1/8749).
-    private static Ball ComputeLn2(int bits)
+    internal static Ball ComputeLn2(int bits)
     {
         var wp = bits + 16;
         var sum = Ball.Multiply(AtanhInverse(26, wp), 18, wp);
@@ -162,21 +162,24 @@ public static class Constants
     /// <summary>The most precise ball of one constant computed so far.</summary>
     private sealed class ConstantCache(Func<int, Ball> compute)
     {
-        private (int Bits, Ball Value)? _best;
+        // One reference, so readers on other threads see a bits/value pair that belongs together.
+        private Entry? _best;
 
         public Ball Get(int bits)
         {
             var best = _best;
-            if (best is { } known && known.Bits >= bits)
+            if (best is not null && best.Bits >= bits)
             {
-                return known.Value.Round(bits);
+                return best.Value.Round(bits);
             }
 
             // A little headroom, so a slowly rising precision does not recompute every time.
-            var target = best is { } previous && previous.Bits * 5 / 4 > bits ? previous.Bits * 5 / 4 : bits;
+            var target = best is not null && best.Bits * 5 / 4 > bits ? best.Bits * 5 / 4 : bits;
             var value = compute(target);
-            _best = (target, value);
+            _best = new Entry(target, value);
             return value.Round(bits);
         }
+
+        private sealed record Entry(int Bits, Ball Value);
     }
 }

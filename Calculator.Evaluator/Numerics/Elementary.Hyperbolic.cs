@@ -110,8 +110,10 @@ public static partial class Elementary
             return x;
         }
 
+        // x − 1 below zero is rounding noise around a true x ≥ 1 (the caller checked x as it
+        // prints), so it is clipped like the radicand of a square root.
         var wp = bits + Guard;
-        var t = Ball.Subtract(x, Ball.One, wp);
+        var t = ClipBelowZero(Ball.Subtract(x, Ball.One, wp), wp);
         var root = Ball.Sqrt(Ball.Multiply(t, Ball.Add(t, Ball.FromInteger(2), wp), wp), wp);
         return Ln1p(Ball.Add(t, root, wp), bits);
     }
@@ -129,6 +131,17 @@ public static partial class Elementary
         var wp = bits + Guard;
         var ratio = Ball.Divide(x.MulPow2(1), Ball.Subtract(Ball.One, x, wp), wp);
         return Ln1p(ratio, bits).MulPow2(-1);
+    }
+
+    /// <summary>The part of the ball at or above zero (zero when none is).</summary>
+    private static Ball ClipBelowZero(Ball x, int bits)
+    {
+        if (x.IsUnbounded || x.Low.Sign >= 0)
+        {
+            return x;
+        }
+
+        return x.High.Sign <= 0 ? Ball.Zero : Ball.Hull(BigInteger.Zero, x.High, x.Exponent, bits);
     }
 
     /// <summary>√(x² + y²).</summary>

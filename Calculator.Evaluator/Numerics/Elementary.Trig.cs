@@ -141,15 +141,20 @@ public static partial class Elementary
             return cosine ? Ball.One : Ball.Zero;
         }
 
-        if (x.IsUnbounded || IsWide(x, 0))
+        if (x.IsUnbounded)
         {
             return new Ball(BigInteger.Zero, BigInteger.One, 0);
         }
 
         var magnitude = x.UpperLog2;
-        if (magnitude > MaxTrigMagnitudeBits)
+        if (magnitude > MaxTrigMagnitudeBits && x.Sign != 0 && x.LowerLog2 > MaxTrigMagnitudeBits)
         {
             throw new NumericException(NumericErrorKind.Limit, NumericMessages.TrigArgumentTooLarge);
+        }
+
+        if (IsWide(x, 0) || magnitude > MaxTrigMagnitudeBits)
+        {
+            return new Ball(BigInteger.Zero, BigInteger.One, 0);
         }
 
         var wp = bits + Guard;

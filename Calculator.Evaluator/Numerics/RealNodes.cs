@@ -72,32 +72,31 @@ internal sealed class ConstantReal(RealConstant constant) : Real(0)
 
 internal sealed class UnaryReal(RealFunction function, Real argument) : Real(argument.Depth + 1)
 {
-    // Children are asked for a few bits more than the node must deliver.
-    private const int ChildGuard = 4;
-
+    // Children are asked for the same precision as the node: asking for more at every level
+    // would make each new node of a deep chain re-evaluate the whole chain below it. Rounding
+    // errors then grow with depth, which the guard bits of the printer and its retries absorb.
     private protected override Ball Compute(int bits)
     {
-        var childBits = bits + ChildGuard;
         return function switch
         {
             RealFunction.Negate => argument.Approximate(bits).Negate(),
             RealFunction.Abs => argument.Approximate(bits).Abs(),
-            RealFunction.Sqrt => Ball.Sqrt(argument.Approximate(childBits), bits),
-            RealFunction.Cbrt => Ball.Root(argument.Approximate(childBits), 3, bits),
-            RealFunction.Exp => Elementary.Exp(Scaled(childBits), bits),
-            RealFunction.Ln => Elementary.Ln(argument.Approximate(childBits), bits),
-            RealFunction.Sin => Elementary.Sin(Scaled(childBits), bits),
-            RealFunction.Cos => Elementary.Cos(Scaled(childBits), bits),
-            RealFunction.Tan => Elementary.Tan(Scaled(childBits), bits),
-            RealFunction.Asin => Elementary.Asin(argument.Approximate(childBits), bits),
-            RealFunction.Acos => Elementary.Acos(argument.Approximate(childBits), bits),
-            RealFunction.Atan => Elementary.Atan(argument.Approximate(childBits), bits),
-            RealFunction.Sinh => Elementary.Sinh(Scaled(childBits), bits),
-            RealFunction.Cosh => Elementary.Cosh(Scaled(childBits), bits),
-            RealFunction.Tanh => Elementary.Tanh(Scaled(childBits), bits),
-            RealFunction.Asinh => Elementary.Asinh(argument.Approximate(childBits), bits),
-            RealFunction.Acosh => Elementary.Acosh(argument.Approximate(childBits), bits),
-            RealFunction.Atanh => Elementary.Atanh(argument.Approximate(childBits), bits),
+            RealFunction.Sqrt => Ball.Sqrt(argument.Approximate(bits), bits),
+            RealFunction.Cbrt => Ball.Root(argument.Approximate(bits), 3, bits),
+            RealFunction.Exp => Elementary.Exp(Scaled(bits), bits),
+            RealFunction.Ln => Elementary.Ln(argument.Approximate(bits), bits),
+            RealFunction.Sin => Elementary.Sin(Scaled(bits), bits),
+            RealFunction.Cos => Elementary.Cos(Scaled(bits), bits),
+            RealFunction.Tan => Elementary.Tan(Scaled(bits), bits),
+            RealFunction.Asin => Elementary.Asin(argument.Approximate(bits), bits),
+            RealFunction.Acos => Elementary.Acos(argument.Approximate(bits), bits),
+            RealFunction.Atan => Elementary.Atan(argument.Approximate(bits), bits),
+            RealFunction.Sinh => Elementary.Sinh(Scaled(bits), bits),
+            RealFunction.Cosh => Elementary.Cosh(Scaled(bits), bits),
+            RealFunction.Tanh => Elementary.Tanh(Scaled(bits), bits),
+            RealFunction.Asinh => Elementary.Asinh(argument.Approximate(bits), bits),
+            RealFunction.Acosh => Elementary.Acosh(argument.Approximate(bits), bits),
+            RealFunction.Atanh => Elementary.Atanh(argument.Approximate(bits), bits),
             _ => throw new System.Diagnostics.UnreachableException(),
         };
     }
@@ -114,15 +113,11 @@ internal sealed class UnaryReal(RealFunction function, Real argument) : Real(arg
             return x;
         }
 
-        var magnitude = x.UpperLog2;
-        if (magnitude <= 0)
-        {
-            return x;
-        }
-
         // Beyond the trigonometric limit the function throws anyway; do not ask for more.
-        var extra = (int)Math.Min(magnitude, Elementary.MaxTrigMagnitudeBits + 1);
-        return argument.Approximate(bits + extra);
+        var magnitude = x.UpperLog2;
+        return magnitude <= 0 || magnitude > Elementary.MaxTrigMagnitudeBits
+            ? x
+            : argument.Approximate(bits + (int)magnitude);
     }
 }
 
@@ -135,7 +130,7 @@ internal sealed class BinaryReal(RealOperator op, Real left, Real right)
         RealOperator.Subtract => Ball.Subtract(left.Approximate(bits), right.Approximate(bits), bits),
         RealOperator.Multiply => Ball.Multiply(left.Approximate(bits), right.Approximate(bits), bits),
         RealOperator.Divide => Ball.Divide(left.Approximate(bits), right.Approximate(bits), bits),
-        RealOperator.Hypot => Elementary.Hypot(left.Approximate(bits + 4), right.Approximate(bits + 4), bits),
+        RealOperator.Hypot => Elementary.Hypot(left.Approximate(bits), right.Approximate(bits), bits),
         RealOperator.Power => Power(bits),
         _ => throw new System.Diagnostics.UnreachableException(),
     };
@@ -144,8 +139,8 @@ internal sealed class BinaryReal(RealOperator op, Real left, Real right)
     {
         // x^y = e^(y·ln x): the absolute error of y·ln x becomes the relative error of the
         // result, so both operands need as many extra bits as y·ln x has integer bits.
-        var x = left.Approximate(bits + 8);
-        var y = right.Approximate(bits + 8);
+        var x = left.Approximate(bits);
+        var y = right.Approximate(bits);
         if (x.IsUnbounded || y.IsUnbounded || x.Sign <= 0)
         {
             return Elementary.Pow(x, y, bits);
@@ -155,8 +150,8 @@ internal sealed class BinaryReal(RealOperator op, Real left, Real right)
         var extra = (int)Math.Min(Math.Max(0, y.UpperLog2 + IntegerMath.BitLength(log2X) + 1), 64);
         if (extra > 0)
         {
-            x = left.Approximate(bits + 8 + extra);
-            y = right.Approximate(bits + 8 + extra);
+            x = left.Approximate(bits + extra);
+            y = right.Approximate(bits + extra);
         }
 
         return Elementary.Pow(x, y, bits);
@@ -167,9 +162,10 @@ internal sealed class IntegerPowerReal(Real value, BigInteger exponent) : Real(v
 {
     private protected override Ball Compute(int bits)
     {
-        // Repeated squaring loses about one bit per squaring.
-        var wp = (int)(bits + (2 * IntegerMath.BitLength(exponent)) + 8);
-        var power = Ball.Pow(value.Approximate(wp), BigInteger.Abs(exponent), wp);
+        // Repeated squaring multiplies the relative error by the exponent: the base needs that
+        // many more bits.
+        var wp = (int)(bits + IntegerMath.BitLength(exponent) + 4);
+        var power = Ball.Pow(value.Approximate(wp), BigInteger.Abs(exponent), wp + (int)IntegerMath.BitLength(exponent));
         return exponent.Sign < 0 ? Ball.Divide(Ball.One, power, bits) : power.Round(bits);
     }
 }
@@ -177,5 +173,5 @@ internal sealed class IntegerPowerReal(Real value, BigInteger exponent) : Real(v
 internal sealed class Atan2Real(Real y, Real x, bool upperHalf) : Real(Math.Max(y.Depth, x.Depth) + 1)
 {
     private protected override Ball Compute(int bits) =>
-        Elementary.Atan2(y.Approximate(bits + 4), x.Approximate(bits + 4), upperHalf, bits);
+        Elementary.Atan2(y.Approximate(bits), x.Approximate(bits), upperHalf, bits);
 }
