@@ -1,0 +1,51 @@
+# calc: a static Native AOT executable on an empty (scratch) image. See docs/shipping.md.
+#
+#   docker build -t calc .
+#   docker run --rm calc 2+3
+#   docker run -i --rm calc < exprs.txt
+#
+# The build stage needs any image with the .NET 10 SDK; CI (.ci/container.sh) passes a
+# locally assembled one with --build-arg SDK_IMAGE=calc-sdk:local.
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+
+FROM ${SDK_IMAGE} AS build
+# The static link needs clang and lld (GNU ld fails on it) and objcopy to strip symbols;
+# the official SDK image has none of them.
+RUN if ! command -v clang >/dev/null || ! command -v ld.lld >/dev/null || ! command -v objcopy >/dev/null; then \
+        apt-get update \
+        && apt-get install -y --no-install-recommends clang lld binutils \
+        && rm -rf /var/lib/apt/lists/*; \
+    fi
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    DOTNET_NOLOGO=1 \
+    DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+WORKDIR /src
+
+# Restore first, from the project files only, so source edits reuse the restored layer.
+COPY global.json Directory.Build.props Directory.Packages.props Calculator.slnx ./
+COPY Calculator.Parser/Calculator.Parser.csproj Calculator.Parser/
+COPY Calculator.Evaluator/Calculator.Evaluator.csproj Calculator.Evaluator/
+COPY Calculator.Cli/Calculator.Cli.csproj Calculator.Cli/
+RUN dotnet restore Calculator.Cli/Calculator.Cli.csproj -r linux-x64
+
+COPY .editorconfig ./
+COPY Calculator.Parser/ Calculator.Parser/
+COPY Calculator.Evaluator/ Calculator.Evaluator/
+COPY Calculator.Cli/ Calculator.Cli/
+RUN dotnet publish Calculator.Cli/Calculator.Cli.csproj -c Release -r linux-x64 --no-restore -o /out \
+    && test -x /out/calc
+
+FROM scratch
+ARG VERSION=0.1.0
+ARG SOURCE=unknown
+ARG REVISION=unknown
+ARG LICENSES=NOASSERTION
+LABEL org.opencontainers.image.title="calc" \
+      org.opencontainers.image.description="Exact infix expression calculator: one static Native AOT executable" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.licenses="${LICENSES}"
+COPY --from=build /out/calc /calc
+USER 65534:65534
+ENTRYPOINT ["/calc"]
