@@ -9,17 +9,20 @@ public static class Oracles
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     /// <summary>One line per case: <c>p/q</c>, <c>true</c>/<c>false</c> or <c>error:KIND</c>.</summary>
-    public static string[] Python(IReadOnlyList<string> lines)
+    public static string[] Python(IReadOnlyList<string> lines) => Run("python3", PythonPrinter.Prelude, lines);
+
+    /// <summary>Runs a Python <paramref name="script"/> that answers each line of stdin with one line.</summary>
+    public static string[] Run(string tool, string script, IReadOnlyList<string> lines)
     {
-        var script = Path.Combine(Path.GetTempPath(), "calc-diff-" + Environment.ProcessId + ".py");
-        File.WriteAllText(script, PythonPrinter.Prelude);
+        var path = Path.Combine(Path.GetTempPath(), "calc-diff-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N") + ".py");
+        File.WriteAllText(path, script);
         try
         {
-            return Run("python3", [script], string.Join('\n', lines) + "\n", lines.Count, new Dictionary<string, string>());
+            return Run(tool, [path], string.Join('\n', lines) + "\n", lines.Count, new Dictionary<string, string>());
         }
         finally
         {
-            File.Delete(script);
+            File.Delete(path);
         }
     }
 
