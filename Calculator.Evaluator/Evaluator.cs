@@ -293,7 +293,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     internal static EvaluationException Fail(DiagnosticKind kind, TextSpan span, string message) =>
         new(new Diagnostic(kind, span, message));
 
-    private static EvaluationException Fail(NumericException e, TextSpan span) => e.Kind switch
+    internal static EvaluationException Fail(NumericException e, TextSpan span) => e.Kind switch
     {
         NumericErrorKind.Domain => Fail(DiagnosticKind.Domain, span, e.Message),
         NumericErrorKind.DivisionByZero => Fail(DiagnosticKind.DivisionByZero, span, e.Message),
