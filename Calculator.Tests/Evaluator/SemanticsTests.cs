@@ -79,6 +79,20 @@ public sealed class SemanticsTests
     }
 
     [Theory]
+    [InlineData("tanh(-2611/149)", 15, "-0.999999999999999")]
+    [InlineData("0.9999999999999987968 + 0*pi", 15, "0.999999999999999")]
+    [InlineData("0.99999999999999949 + 0*pi", 15, "0.999999999999999")]
+    [InlineData("0.99999999999999951 + 0*pi", 15, "1")]
+    [InlineData("9.9999999999999987968 + 0*pi", 15, "10")]
+    [InlineData("9.9999999999999947968 + 0*pi", 15, "9.99999999999999")]
+    [InlineData("0.0099999999999999879 + 0*pi", 15, "0.00999999999999999")]
+    [InlineData("1.0000000000000012 + 0*pi", 15, "1")]
+    public void Approximate_value_just_below_a_power_of_ten_rounds_at_its_own_decade(string expression, int precision, string expected)
+    {
+        Assert.Equal(expected, Calc.Last(expression, precision));
+    }
+
+    [Theory]
     [InlineData("1/3", "1/3")]
     [InlineData("-7/2", "-7/2")]
     [InlineData("6/3", "2")]
