@@ -16,6 +16,9 @@ public sealed record SessionOptions
 
     /// <summary>Deepest user-function recursion.</summary>
     public int MaxRecursionDepth { get; init; } = Limits.MaxRecursionDepth;
+
+    /// <summary>How long one statement may run (<see cref="Timeout.InfiniteTimeSpan"/> for no limit).</summary>
+    public TimeSpan StatementTimeLimit { get; init; } = Limits.StatementTimeLimit;
 }
 
 /// <summary>What a statement produced.</summary>
@@ -85,6 +88,7 @@ public sealed class Session
     public Outcome Execute(Statement statement)
     {
         ArgumentNullException.ThrowIfNull(statement);
+        _evaluator.StartStatement(Options.StatementTimeLimit);
         try
         {
             switch (statement)
@@ -128,6 +132,7 @@ public sealed class Session
     public Value? Evaluate(Expr expression, out Diagnostic? error)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        _evaluator.StartStatement(Options.StatementTimeLimit);
         try
         {
             error = null;

@@ -194,6 +194,19 @@ public sealed class SemanticsTests
     }
 
     [Fact]
+    public void Statement_that_runs_past_its_time_limit_is_a_limit_error()
+    {
+        var session = new Session(new SessionOptions { StatementTimeLimit = TimeSpan.FromMilliseconds(50) });
+        var text = string.Join('+', Enumerable.Repeat("3000!", 20_000));
+        var watch = Stopwatch.StartNew();
+        var outcome = session.Run(text)[0];
+        Assert.Equal(OutcomeKind.Error, outcome.Kind);
+        Assert.Equal("limit: the statement ran for more than 0.05 s", outcome.Error!.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30));
+        Assert.Equal("2", session.Run("1+1")[0].Value!.Format());
+    }
+
+    [Fact]
     public void Long_flat_sum_evaluates_without_recursion()
     {
         var text = string.Join('+', Enumerable.Repeat("1", 250_000));
