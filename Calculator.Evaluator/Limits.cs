@@ -9,6 +9,9 @@ public static class Limits
     /// <summary>Default maximum number of decimal digits of an exact result.</summary>
     public const int MaxDigits = 1_000_000;
 
+    /// <summary>Default time one statement may run before it fails with a limit error.</summary>
+    public static readonly TimeSpan StatementTimeLimit = TimeSpan.FromSeconds(60);
+
     /// <summary>Smallest accepted precision.</summary>
     public const int MinPrecision = 1;
 

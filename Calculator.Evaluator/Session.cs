@@ -16,6 +16,9 @@ public sealed record SessionOptions
 
     /// <summary>Deepest user-function recursion.</summary>
     public int MaxRecursionDepth { get; init; } = Limits.MaxRecursionDepth;
+
+    /// <summary>How long one statement may run (<see cref="Timeout.InfiniteTimeSpan"/> for no limit).</summary>
+    public TimeSpan StatementTimeLimit { get; init; } = Limits.StatementTimeLimit;
 }
 
 /// <summary>What a statement produced.</summary>
@@ -85,13 +88,14 @@ public sealed class Session
     public Outcome Execute(Statement statement)
     {
         ArgumentNullException.ThrowIfNull(statement);
+        _evaluator.StartStatement(Options.StatementTimeLimit);
         try
         {
             switch (statement)
             {
                 case ExpressionStatement s:
                 {
-                    var value = _evaluator.Evaluate(s.Expression);
+                    var value = Settle(_evaluator.Evaluate(s.Expression), s.Span);
                     _scope.Ans = value;
                     return new Outcome(OutcomeKind.Value, new Value(value, _context), null, null);
                 }
@@ -102,7 +106,7 @@ public sealed class Session
                     {
                         throw Evaluator.Fail(DiagnosticKind.Syntax, a.Name.Span, Messages.CannotAssign(name));
                     }
-                    var value = _evaluator.Evaluate(a.Value);
+                    var value = Settle(_evaluator.Evaluate(a.Value), a.Span);
                     _scope.Variables[name] = value;
                     return new Outcome(OutcomeKind.Assignment, new Value(value, _context), name, null);
                 }
@@ -128,10 +132,11 @@ public sealed class Session
     public Value? Evaluate(Expr expression, out Diagnostic? error)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        _evaluator.StartStatement(Options.StatementTimeLimit);
         try
         {
             error = null;
-            return new Value(_evaluator.Evaluate(expression), _context);
+            return new Value(Settle(_evaluator.Evaluate(expression), expression.Span), _context);
         }
         catch (EvaluationException e)
         {
@@ -161,6 +166,27 @@ public sealed class Session
             throw new ArgumentException(Messages.CannotAssign(name), nameof(name));
         }
         _scope.Variables[name] = value.Inner;
+    }
+
+    /// <summary>
+    /// Computes an approximate value to the digits it prints with, so that a limit or an undecidable
+    /// digit found on the way is this statement's error rather than an exception from <see cref="Value.Format"/>.
+    /// The digits are memoised, so printing later costs nothing more.
+    /// </summary>
+    private Val Settle(Val value, TextSpan span)
+    {
+        if (!value.IsBoolean && !value.Number.IsExact)
+        {
+            try
+            {
+                _ = ApproxFormat.Printed(value.Number, _context);
+            }
+            catch (NumericException e)
+            {
+                throw Evaluator.Fail(e, span);
+            }
+        }
+        return value;
     }
 
     private Outcome Define(FunctionDefinition definition)

@@ -170,20 +170,31 @@ public static class ApproxFormat
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var scaled = ScaleByPowerOfTen(magnitude, precision - 1 - exponent, bits + 16);
-            var low = RoundHalfUp(scaled.Low, scaled.Exponent);
-            var high = RoundHalfUp(scaled.High, scaled.Exponent);
-            if (low >= highestDigits)
+
+            // The decade is decided on the unrounded ends: 0.99999999999999879 at P=15 must not be
+            // rounded at the digit of the decade above just because the estimate said 10^0.
+            var lowFloor = Floor(scaled.Low, scaled.Exponent);
+            var highFloor = Floor(scaled.High, scaled.Exponent);
+            if (lowFloor >= highestDigits)
             {
                 exponent++;
                 continue;
             }
 
-            if (high < lowestDigits)
+            if (highFloor < lowestDigits)
             {
                 exponent--;
                 continue;
             }
 
+            if (lowFloor < lowestDigits || highFloor >= highestDigits)
+            {
+                // The ball spans a power of ten: the ends would round at different digits.
+                return false;
+            }
+
+            var low = RoundHalfUp(scaled.Low, scaled.Exponent);
+            var high = RoundHalfUp(scaled.High, scaled.Exponent);
             if (low != high)
             {
                 return false;
@@ -220,6 +231,12 @@ public static class ApproxFormat
         var power = n < 512 ? Ball.FromInteger(IntegerMath.Pow10((int)n)) : Ball.Pow(Ball.FromInteger(10), n, wp);
         return k > 0 ? Ball.Multiply(x, power, wp) : Ball.Divide(x, power, wp);
     }
+
+    /// <summary>floor(v·2^e) for v ≥ 0.</summary>
+    private static BigInteger Floor(BigInteger value, long exponent) =>
+        exponent >= 0 ? value << (int)exponent
+        : -exponent > IntegerMath.BitLength(value) ? BigInteger.Zero
+        : value >> (int)-exponent;
 
     /// <summary>floor(v·2^e + 1/2) for v ≥ 0.</summary>
     private static BigInteger RoundHalfUp(BigInteger value, long exponent)

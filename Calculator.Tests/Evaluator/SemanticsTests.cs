@@ -79,6 +79,20 @@ public sealed class SemanticsTests
     }
 
     [Theory]
+    [InlineData("tanh(-2611/149)", 15, "-0.999999999999999")]
+    [InlineData("0.9999999999999987968 + 0*pi", 15, "0.999999999999999")]
+    [InlineData("0.99999999999999949 + 0*pi", 15, "0.999999999999999")]
+    [InlineData("0.99999999999999951 + 0*pi", 15, "1")]
+    [InlineData("9.9999999999999987968 + 0*pi", 15, "10")]
+    [InlineData("9.9999999999999947968 + 0*pi", 15, "9.99999999999999")]
+    [InlineData("0.0099999999999999879 + 0*pi", 15, "0.00999999999999999")]
+    [InlineData("1.0000000000000012 + 0*pi", 15, "1")]
+    public void Approximate_value_just_below_a_power_of_ten_rounds_at_its_own_decade(string expression, int precision, string expected)
+    {
+        Assert.Equal(expected, Calc.Last(expression, precision));
+    }
+
+    [Theory]
     [InlineData("1/3", "1/3")]
     [InlineData("-7/2", "-7/2")]
     [InlineData("6/3", "2")]
@@ -177,6 +191,19 @@ public sealed class SemanticsTests
     {
         var results = Calc.OnLargeStack(() => Calc.All("f(n) = n == 0 ? 0 : 1 + f(n-1)\nf(5000)\ng(n) = g(n+1)\ng(1)\nh(n) = k(n)\nk(n) = h(n)\nh(1)"));
         Assert.Equal(["f()", "5000", "g()", "error:limit", "h()", "k()", "error:limit"], results);
+    }
+
+    [Fact]
+    public void Statement_that_runs_past_its_time_limit_is_a_limit_error()
+    {
+        var session = new Session(new SessionOptions { StatementTimeLimit = TimeSpan.FromMilliseconds(50) });
+        var text = string.Join('+', Enumerable.Repeat("3000!", 20_000));
+        var watch = Stopwatch.StartNew();
+        var outcome = session.Run(text)[0];
+        Assert.Equal(OutcomeKind.Error, outcome.Kind);
+        Assert.Equal("limit: the statement ran for more than 0.05 s", outcome.Error!.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30));
+        Assert.Equal("2", session.Run("1+1")[0].Value!.Format());
     }
 
     [Fact]

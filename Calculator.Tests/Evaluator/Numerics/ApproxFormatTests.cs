@@ -101,15 +101,30 @@ public sealed class ApproxFormatTests
                 return shown.Digits.IsZero;
             }
 
-            var digits = fine.Digits.ToString(System.Globalization.CultureInfo.InvariantCulture).PadRight(2 * precision, '0');
-            var rest = BigInteger.Parse(digits[precision..], System.Globalization.CultureInfo.InvariantCulture);
-            var half = 5 * BigInteger.Pow(10, precision - 1);
-            if (BigInteger.Abs(rest - half) <= 1)
+            // Round the 2P-digit value D·10^E to P digits by dropping its last k digits.
+            var count = fine.Digits.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+            var kept = fine.Digits;
+            var exponent = fine.Exponent10;
+            if (count > precision)
             {
-                return true;
+                var k = count - precision;
+                var unit = BigInteger.Pow(10, k);
+                var rest = BigInteger.Remainder(fine.Digits, unit);
+                var half = 5 * BigInteger.Pow(10, k - 1);
+                if (BigInteger.Abs(rest - half) <= 1)
+                {
+                    return true;
+                }
+                kept = (fine.Digits / unit) + (rest > half ? 1 : 0);
+                exponent += k;
+                if (kept == BigInteger.Pow(10, precision))
+                {
+                    kept /= 10;
+                    exponent++;
+                }
             }
 
-            var expected = DecimalFormat.FormatDigits(fine.Negative, BigInteger.Parse(digits[..precision], System.Globalization.CultureInfo.InvariantCulture) + (rest > half ? 1 : 0), fine.Exponent10 + (digits.Length - precision), precision);
+            var expected = DecimalFormat.FormatDigits(fine.Negative, kept, exponent, precision);
             var actual = DecimalFormat.FormatDigits(shown.Negative, shown.Digits, shown.Exponent10, precision);
             return expected == actual;
         });

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Unicode;
+using Calculator.Evaluator;
+using Calculator.Parser;
+
+namespace Calculator.Fuzz;
+
+/// <summary>
+/// What the fuzzer feeds: arbitrary bytes, read as the CLI reads stdin, through one session
+/// with the default limits. Any exception that leaves <c>Run</c> is a bug.
+/// </summary>
+public static class FuzzTarget
+{
+    /// <summary>The stack the CLI gives the engine; recursion limits are only real on it.</summary>
+    public const int StackSize = 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Splits <paramref name="input"/> into lines as the CLI does (BOM skipped, <c>\r\n</c> is a line end,
+    /// lines of invalid UTF-8 or with NUL bytes are errors on that line only), runs every statement
+    /// in one session as the CLI's statement runner does, and prints every value as the CLI would.
+    /// </summary>
+    /// <returns>The number of statements run, so the work cannot be optimised away.</returns>
+    public static int Run(ReadOnlySpan<byte> input) => Run(input, out _);
+
+    /// <inheritdoc cref="Run(ReadOnlySpan{byte})"/>
+    /// <param name="input">The bytes, as stdin would deliver them.</param>
+    /// <param name="slowest">The longest time one statement took, printing included: what a user waits for.</param>
+    public static int Run(ReadOnlySpan<byte> input, out TimeSpan slowest)
+    {
+        slowest = TimeSpan.Zero;
+        if (input.StartsWith("\uFEFF"u8))
+        {
+            input = input[3..];
+        }
+
+        var session = new Session();
+        var statements = 0;
+        while (!input.IsEmpty)
+        {
+            var newline = input.IndexOf((byte)'\n');
+            var line = newline >= 0 ? input[..newline] : input;
+            input = newline >= 0 ? input[(newline + 1)..] : [];
+            if (!line.IsEmpty && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            if (!Utf8.IsValid(line) || line.Contains((byte)0))
+            {
+                continue;
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            foreach (var statement in CalcParser.ParseProgram(Encoding.UTF8.GetString(line)))
+            {
+                statements++;
+                var outcome = session.Execute(statement);
+                if (outcome.Value is { } value)
+                {
+                    // The CLI prints one form: p/q for exact non-integers under --fraction, else decimals.
+                    _ = value.Format();
+                    if (value.TryGetFraction(out _, out var denominator) && !denominator.IsOne)
+                    {
+                        _ = value.Format(fraction: true);
+                    }
+                }
+
+                var now = Stopwatch.GetTimestamp();
+                var elapsed = Stopwatch.GetElapsedTime(start, now);
+                slowest = elapsed > slowest ? elapsed : slowest;
+                start = now;
+            }
+        }
+
+        return statements;
+    }
+
+    /// <summary>Runs <paramref name="action"/> on a thread with the CLI's stack and rethrows what escapes it.</summary>
+    public static void OnCliStack(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Exception? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    action();
+                }
+#pragma warning disable CA1031 // Handed to the caller, who decides what a crash is.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failure = e;
+                }
+            },
+            StackSize);
+        thread.Start();
+        thread.Join();
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("the engine threw: " + failure.GetType().Name + ": " + failure.Message, failure);
+        }
+    }
+}

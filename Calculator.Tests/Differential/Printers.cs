@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace Calculator.Tests.Differential;
+
+/// <summary>
+/// Prints a case as calc source with as few parentheses as SPEC §3 allows (plus some redundant
+/// ones and random blanks), so the oracles, which get fully parenthesised text, also check calc's
+/// precedence and associativity.
+/// </summary>
+public sealed class CalcPrinter(int seed)
+{
+    // Levels of SPEC §3, lowest first.
+    private const int Compare = 1, Sum = 2, Product = 3, Unary = 4, Postfix = 6, Primary = 7;
+
+    private readonly Random _random = new(seed);
+
+    public string Print(DiffCase c)
+    {
+        var result = Top(c.Result);
+        return c.Binding is null ? result : "a = " + Text(c.Binding, Compare) + Pick("; ", ";", " ; ") + result;
+    }
+
+    private string Top(Node node) => node switch
+    {
+        Choice x => Text(x.Condition, Compare) + " ? " + Text(x.WhenTrue, Compare) + " : " + Text(x.WhenFalse, Compare),
+        _ => Text(node, Compare),
+    };
+
+    private string Pick(params string[] choices) => choices[_random.Next(choices.Length)];
+
+    private string Text(Node node, int atLeast)
+    {
+        var (text, level) = Render(node);
+        return level < atLeast || _random.Next(12) == 0 ? "(" + text + ")" : text;
+    }
+
+    private string Blank() => _random.Next(3) == 0 ? " " : "";
+
+    private (string Text, int Level) Render(Node node)
+    {
+        switch (node)
+        {
+            case Literal l:
+                return (l.Spelling, Primary);
+            case Variable v:
+                return (v.Name, Primary);
+            case Factorial f:
+                return (f.Operand.ToString(CultureInfo.InvariantCulture) + "!", Postfix);
+            case Gcd g:
+                return ("gcd(" + Text(g.Left, Compare) + "," + Blank() + Text(g.Right, Compare) + ")", Primary);
+            case Negate n:
+                return ("-" + Text(n.Operand, Unary), Unary);
+            case Power p:
+                // The base is a postfix expression; the exponent a unary one (2^-3, 2^3!).
+                return (Text(p.Base, Postfix) + Blank() + "^" + Blank() + Text(p.Exponent, Unary), 5);
+            case Arithmetic { Operator: '*', Implicit: true } a when ImplicitLeft(a.Left) is { } left:
+                // 2(3+4) and (1+2)(3+4): implicit multiplication has the precedence of '*'.
+                return (left + "(" + Render(a.Right).Text + ")", Product);
+            case Arithmetic a:
+            {
+                var level = a.Operator is '+' or '-' ? Sum : Product;
+                var right = Text(a.Right, level + 1);
+                // "3--2" is legal but "3- -2" reads better; a blank keeps "3!" from gluing to "=".
+                var gap = Blank();
+                if (gap.Length == 0 && right.StartsWith('-'))
+                {
+                    gap = " ";
+                }
+                return (Text(a.Left, level) + gap + a.Operator + gap + right, level);
+            }
+            case Comparison c:
+                return (Text(c.Left, Sum) + " " + c.Operator + " " + Text(c.Right, Sum), Compare);
+            default:
+                throw new ArgumentException("unknown node " + node, nameof(node));
+        }
+    }
+
+    /// <summary>The left operand of an implicit product: a plain number or a parenthesised expression.</summary>
+    private string? ImplicitLeft(Node left) => left switch
+    {
+        Literal l when l.Spelling.All(char.IsAsciiDigit) => l.Spelling,
+        Literal => null,
+        _ => "(" + Render(left).Text + ")",
+    };
+}
+
+/// <summary>Python 3 with <c>fractions.Fraction</c>: exact rational arithmetic, floored <c>%</c>, exact integer powers.</summary>
+public static class PythonPrinter
+{
+    /// <summary>Definitions the printed lines use.</summary>
+    public const string Prelude = """
+        import math, sys
+        from fractions import Fraction as F
+        def gcd(x, y):
+            if x.denominator != 1 or y.denominator != 1:
+                raise ValueError("gcd of a non-integer")
+            return F(math.gcd(x.numerator, y.numerator))
+        def fact(k):
+            return F(math.factorial(k))
+        def show(v):
+            if isinstance(v, bool):
+                return "true" if v else "false"
+            return f"{v.numerator}/{v.denominator}"
+        for line in sys.stdin:
+            env = {"F": F, "gcd": gcd, "fact": fact}
+            try:
+                exec(line, env)
+                print(show(env["r"]))
+            except ZeroDivisionError:
+                print("error:division-by-zero")
+            except ValueError:
+                print("error:domain")
+            except Exception as e:
+                print("error:python:" + type(e).__name__)
+        """;
+
+    /// <summary>One line of Python that sets <c>r</c>.</summary>
+    public static string Print(DiffCase c) =>
+        (c.Binding is null ? "" : "a = " + Text(c.Binding) + "; ") + "r = " + Text(c.Result);
+
+    private static string Text(Node node) => node switch
+    {
+        Literal l => "F(" + l.Numerator.ToString(CultureInfo.InvariantCulture) + ", " + l.Denominator.ToString(CultureInfo.InvariantCulture) + ")",
+        Variable v => v.Name,
+        Factorial f => "fact(" + f.Operand.ToString(CultureInfo.InvariantCulture) + ")",
+        Gcd g => "gcd(" + Text(g.Left) + ", " + Text(g.Right) + ")",
+        Negate n => "(-" + Text(n.Operand) + ")",
+        Power p => "(" + Text(p.Base) + " ** " + Text(p.Exponent) + ")",
+        Arithmetic a => "(" + Text(a.Left) + " " + a.Operator + " " + Text(a.Right) + ")",
+        Comparison c => "(" + Text(c.Left) + " " + c.Operator + " " + Text(c.Right) + ")",
+        Choice x => "(" + Text(x.WhenTrue) + " if " + Text(x.Condition) + " else " + Text(x.WhenFalse) + ")",
+        _ => throw new ArgumentException("unknown node " + node, nameof(node)),
+    };
+}
+
+/// <summary>
+/// GNU bc at scale 0, for integer-only cases: exact there. Everything is parenthesised because bc's
+/// unary minus binds tighter than <c>^</c>; <c>%</c> goes through <c>m()</c>, which makes bc's
+/// truncated remainder floored and flags a zero divisor in <c>z</c> instead of aborting.
+/// </summary>
+public static class BcPrinter
+{
+    public const string Prelude = """
+        scale = 0
+        define m(x, y) {
+          auto t
+          if (y == 0) { z = 1; return (0); }
+          t = x % y
+          if (t != 0 && (t < 0) != (y < 0)) t = t + y
+          return (t)
+        }
+        define g(x, y) {
+          auto t
+          if (x < 0) x = -x
+          if (y < 0) y = -y
+          while (y != 0) { t = x % y; x = y; y = t; }
+          return (x)
+        }
+
+        """;
+
+    /// <summary>bc statements that print the result, or <c>E</c> after a division by zero.</summary>
+    public static string Print(DiffCase c)
+    {
+        var builder = new StringBuilder("z = 0\n");
+        if (c.Binding is not null)
+        {
+            builder.Append("a = ").Append(Text(c.Binding)).Append('\n');
+        }
+        builder.Append("r = ").Append(Text(c.Result)).Append('\n');
+        builder.Append("if (z) print \"E\\n\" else r\n");
+        return builder.ToString();
+    }
+
+    private static string Text(Node node) => node switch
+    {
+        Literal l => l.Numerator.ToString(CultureInfo.InvariantCulture),
+        Variable v => v.Name,
+        Factorial f => Factorial(f.Operand).ToString(CultureInfo.InvariantCulture),
+        Gcd g => "g(" + Text(g.Left) + ", " + Text(g.Right) + ")",
+        Negate n => "(-" + Text(n.Operand) + ")",
+        Power p => "((" + Text(p.Base) + ")^(" + Text(p.Exponent) + "))",
+        Arithmetic { Operator: '%' } a => "m(" + Text(a.Left) + ", " + Text(a.Right) + ")",
+        Arithmetic a => "(" + Text(a.Left) + " " + a.Operator + " " + Text(a.Right) + ")",
+        Comparison c => "(" + Text(c.Left) + " " + c.Operator + " " + Text(c.Right) + ")",
+        _ => throw new ArgumentException("not an integer-only node: " + node, nameof(node)),
+    };
+
+    private static BigInteger Factorial(int n)
+    {
+        var result = BigInteger.One;
+        for (var i = 2; i <= n; i++)
+        {
+            result *= i;
+        }
+        return result;
+    }
+}
