@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Calculator.Cli.Input;
 using Calculator.Parser;
@@ -6,10 +5,14 @@ using Calculator.Parser;
 namespace Calculator.Cli.Commands;
 
 /// <summary>
-/// Runs a stream source on two threads: a reader thread splits and parses lines in batches while
-/// the calling thread evaluates, formats and writes them strictly in input order (the scope and
-/// <c>ans</c> depend on order; the syntax of a line does not). The queue between them is bounded,
-/// so memory stays flat however long the input.
+/// Runs a stream source on two threads that share the parsing. A reader thread splits the input
+/// into batches of lines and publishes them into a small ring; the calling thread evaluates,
+/// formats and writes the lines strictly in input order (the scope and <c>ans</c> depend on order;
+/// the syntax of a line does not). Each batch is parsed in chunks that either thread may claim:
+/// the reader parses whenever the ring is full, and the evaluating thread parses the chunk it
+/// needs next instead of waiting for it. Parsing costs about twice as much as evaluating, so
+/// neither core sits idle while the other works. The ring is bounded, so memory stays flat
+/// however long the input.
 /// </summary>
 /// <remarks>
 /// Before every read of the stream, the only place calc may wait for input, the reader hands over
@@ -18,20 +21,28 @@ namespace Calculator.Cli.Commands;
 /// answers at once. A regular file never makes calc wait, so there the threads do not meet.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
-    Justification = "A reader blocked in a read of stdin may outlive the run and still touch the queue and the token; they are left to the GC.")]
+    Justification = "A reader blocked in a read of stdin may outlive the run and still touch the signals and the token; they are left to the GC.")]
 internal sealed class ParseAhead
 {
-    private const int BatchSize = 128;
-    private const int QueueCapacity = 2;
+    private const int ChunkSize = 16;
+    private const int ChunksPerBatch = 4;
+    private const int BatchSize = ChunkSize * ChunksPerBatch;
+    private const int Slots = 3;
     private const int ReaderStackSize = 16 * 1024 * 1024;
 
     private readonly StreamLineSource _source;
-    private readonly BlockingCollection<Batch> _ready = new(new ConcurrentQueue<Batch>(), QueueCapacity);
-    private readonly ConcurrentQueue<Batch> _free = new();
+    private readonly Batch[] _ring = [new(), new(), new()];
+    private readonly ManualResetEventSlim _publishedSignal = new(false);
+    private readonly ManualResetEventSlim _consumedSignal = new(false);
     private readonly SemaphoreSlim _flushed = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly bool _flushBeforeReads;
-    private Batch _filling = new();
+
+    // Batches the reader has published (written by the reader only) and batches the evaluating
+    // thread has finished with (written by it only). Slot i % Slots holds batch i.
+    private long _published;
+    private long _consumed;
+    private Batch? _filling;
 
     private ParseAhead(StreamLineSource source, bool flushBeforeReads)
     {
@@ -61,21 +72,17 @@ internal sealed class ParseAhead
         reader.Start();
         try
         {
-            while (true)
+            for (var next = 0L; ; next++)
             {
-                var batch = _ready.Take();
+                var batch = WaitForBatch(next);
                 switch (batch.Kind)
                 {
                     case BatchKind.Lines:
-                        for (var i = 0; i < batch.Count; i++)
+                        if (!RunLines(runner, batch))
                         {
-                            if (!runner.RunParsed(_source.Name, in batch.Lines[i], batch.Statements[i]))
-                            {
-                                return false;
-                            }
+                            return false;
                         }
 
-                        Recycle(batch);
                         break;
                     case BatchKind.Flush:
                         flush();
@@ -87,6 +94,9 @@ internal sealed class ParseAhead
                         batch.Failure!.Throw();
                         return false;
                 }
+
+                Volatile.Write(ref _consumed, next + 1);
+                _consumedSignal.Set();
             }
         }
         finally
@@ -97,6 +107,73 @@ internal sealed class ParseAhead
         }
     }
 
+    private bool RunLines(StatementRunner runner, Batch batch)
+    {
+        for (var chunk = 0; chunk < batch.ChunkCount; chunk++)
+        {
+            EnsureParsed(batch, chunk);
+            var end = Math.Min(batch.Count, (chunk + 1) * ChunkSize);
+            for (var i = chunk * ChunkSize; i < end; i++)
+            {
+                if (!runner.RunParsed(_source.Name, in batch.Lines[i], batch.Statements[i]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="chunk"/> of the current batch is parsed, parsing it here when no
+    /// thread has claimed it yet, and other chunks while the reader finishes it.
+    /// </summary>
+    private void EnsureParsed(Batch batch, int chunk)
+    {
+        var spin = default(SpinWait);
+        while (!batch.IsParsed(chunk))
+        {
+            if (!ParseAnyChunk())
+            {
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+
+        batch.ChunkFailures[chunk]?.Throw();
+    }
+
+    /// <summary>Parses the first unclaimed chunk of the published batches; false when there is none.</summary>
+    private bool ParseAnyChunk()
+    {
+        var published = Volatile.Read(ref _published);
+        for (var b = Volatile.Read(ref _consumed); b < published; b++)
+        {
+            if (_ring[b % Slots].TryParseChunk())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Batch WaitForBatch(long index)
+    {
+        while (Volatile.Read(ref _published) <= index)
+        {
+            _publishedSignal.Reset();
+            if (Volatile.Read(ref _published) > index)
+            {
+                break;
+            }
+
+            _publishedSignal.Wait();
+        }
+
+        return _ring[index % Slots];
+    }
+
     private void ReadAndParse()
     {
         try
@@ -104,7 +181,8 @@ internal sealed class ParseAhead
             while (_source.TryReadLine(out var line))
             {
                 _stop.Token.ThrowIfCancellationRequested();
-                _filling.Add(line, line.Error is null ? CalcParser.ParseProgram(line.Text) : null);
+                _filling ??= AcquireSlot(BatchKind.Lines);
+                _filling.Add(line);
                 if (_filling.Count == BatchSize)
                 {
                     HandOver();
@@ -112,7 +190,12 @@ internal sealed class ParseAhead
             }
 
             HandOver();
-            _ready.Add(Batch.Marker(BatchKind.End), _stop.Token);
+            Publish(AcquireSlot(BatchKind.End));
+
+            // Help with what is left.
+            while (!_stop.IsCancellationRequested && ParseAnyChunk())
+            {
+            }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
@@ -124,12 +207,49 @@ internal sealed class ParseAhead
             try
             {
                 HandOver();
-                _ready.Add(Batch.Failed(ExceptionDispatchInfo.Capture(ex)), _stop.Token);
+                var failed = AcquireSlot(BatchKind.Failure);
+                failed.Failure = ExceptionDispatchInfo.Capture(ex);
+                Publish(failed);
             }
             catch (OperationCanceledException)
             {
             }
         }
+    }
+
+    /// <summary>
+    /// The slot for the next batch, once the evaluating thread has freed it; while the ring is
+    /// full, the reader parses chunks of the batches in it.
+    /// </summary>
+    private Batch AcquireSlot(BatchKind kind)
+    {
+        while (_published - Volatile.Read(ref _consumed) >= Slots)
+        {
+            _stop.Token.ThrowIfCancellationRequested();
+            if (ParseAnyChunk())
+            {
+                continue;
+            }
+
+            _consumedSignal.Reset();
+            if (_published - Volatile.Read(ref _consumed) < Slots)
+            {
+                break;
+            }
+
+            _consumedSignal.Wait(_stop.Token);
+        }
+
+        var slot = _ring[_published % Slots];
+        slot.Reset(kind);
+        return slot;
+    }
+
+    private void Publish(Batch batch)
+    {
+        batch.Seal();
+        Volatile.Write(ref _published, _published + 1);
+        _publishedSignal.Set();
     }
 
     private void HandOverBeforeRead()
@@ -140,25 +260,19 @@ internal sealed class ParseAhead
         }
 
         HandOver();
-        _ready.Add(Batch.Marker(BatchKind.Flush), _stop.Token);
+        Publish(AcquireSlot(BatchKind.Flush));
         _flushed.Wait(_stop.Token);
     }
 
     private void HandOver()
     {
-        if (_filling.Count == 0)
+        if (_filling is null)
         {
             return;
         }
 
-        _ready.Add(_filling, _stop.Token);
-        _filling = _free.TryDequeue(out var batch) ? batch : new Batch();
-    }
-
-    private void Recycle(Batch batch)
-    {
-        batch.Clear();
-        _free.Enqueue(batch);
+        Publish(_filling);
+        _filling = null;
     }
 
     private enum BatchKind
@@ -169,46 +283,84 @@ internal sealed class ParseAhead
         Failure,
     }
 
-    /// <summary>Up to <see cref="BatchSize"/> lines with their statements, or a marker.</summary>
+    /// <summary>
+    /// Up to <see cref="BatchSize"/> lines with their statements, parsed in chunks of
+    /// <see cref="ChunkSize"/> lines that either thread may claim; or a marker.
+    /// </summary>
     private sealed class Batch
     {
-        public BatchKind Kind { get; private init; }
+        private readonly int[] _parsed = new int[ChunksPerBatch];
+        private int _nextChunk;
+
+        public BatchKind Kind { get; private set; }
 
         public SourceLine[] Lines { get; } = new SourceLine[BatchSize];
 
         public IReadOnlyList<ParsedStatement>?[] Statements { get; } = new IReadOnlyList<ParsedStatement>?[BatchSize];
 
+        public ExceptionDispatchInfo?[] ChunkFailures { get; } = new ExceptionDispatchInfo?[ChunksPerBatch];
+
         public int Count { get; private set; }
 
-        public ExceptionDispatchInfo? Failure { get; private init; }
+        /// <summary>Set once the batch is published; chunks past it do not exist.</summary>
+        public int ChunkCount { get; private set; }
 
-        public static Batch Marker(BatchKind kind) => new(0) { Kind = kind };
+        public ExceptionDispatchInfo? Failure { get; set; }
 
-        public static Batch Failed(ExceptionDispatchInfo failure) => new(0) { Kind = BatchKind.Failure, Failure = failure };
-
-        public Batch()
-            : this(BatchSize)
-        {
-        }
-
-        private Batch(int size)
-        {
-            Lines = new SourceLine[size];
-            Statements = new IReadOnlyList<ParsedStatement>?[size];
-        }
-
-        public void Add(in SourceLine line, IReadOnlyList<ParsedStatement>? statements)
-        {
-            Lines[Count] = line;
-            Statements[Count] = statements;
-            Count++;
-        }
-
-        public void Clear()
+        public void Reset(BatchKind kind)
         {
             Array.Clear(Lines, 0, Count);
             Array.Clear(Statements, 0, Count);
+            Array.Clear(_parsed);
+            Array.Clear(ChunkFailures);
+            Kind = kind;
             Count = 0;
+            ChunkCount = 0;
+            _nextChunk = 0;
+            Failure = null;
+        }
+
+        public void Add(in SourceLine line)
+        {
+            Lines[Count] = line;
+            Count++;
+        }
+
+        public void Seal() => ChunkCount = Kind == BatchKind.Lines ? (Count + ChunkSize - 1) / ChunkSize : 0;
+
+        public bool IsParsed(int chunk) => Volatile.Read(ref _parsed[chunk]) != 0;
+
+        /// <summary>Claims the next unclaimed chunk and parses it; false when every chunk is claimed.</summary>
+        public bool TryParseChunk()
+        {
+            if (Volatile.Read(ref _nextChunk) >= ChunkCount)
+            {
+                return false;
+            }
+
+            var chunk = Interlocked.Increment(ref _nextChunk) - 1;
+            if (chunk >= ChunkCount)
+            {
+                return false;
+            }
+
+            try
+            {
+                var end = Math.Min(Count, (chunk + 1) * ChunkSize);
+                for (var i = chunk * ChunkSize; i < end; i++)
+                {
+                    Statements[i] = Lines[i].Error is null ? CalcParser.ParseProgram(Lines[i].Text) : null;
+                }
+            }
+#pragma warning disable CA1031 // Parsing never throws; should it, the evaluating thread reports it in input order.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                ChunkFailures[chunk] = ExceptionDispatchInfo.Capture(ex);
+            }
+
+            Volatile.Write(ref _parsed[chunk], 1);
+            return true;
         }
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Calculator.Cli;
 using Xunit;
 
 namespace Calculator.Tests.Cli;
@@ -140,6 +142,82 @@ public class StdinTests
         Assert.Equal(20_000, lines.Length);
         Assert.Equal("1", lines[0]);
         Assert.Equal("20000", lines[^1]);
+    }
+
+    // Lines are parsed in chunks by two threads; evaluation must still see them in input order,
+    // with errors in their place, across every chunk and batch boundary.
+    // Through a pipe (a stream that cannot seek), the reader also hands over its partial batch and
+    // waits for a flush before every read, here every 700 bytes.
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(15, false)]
+    [InlineData(16, false)]
+    [InlineData(17, false)]
+    [InlineData(63, false)]
+    [InlineData(64, false)]
+    [InlineData(65, false)]
+    [InlineData(5_003, false)]
+    [InlineData(65, true)]
+    [InlineData(5_003, true)]
+    public void Stdin_ScopeDependsOnOrder_ErrorsStayInPlace(int count, bool pipe)
+    {
+        var input = new StringBuilder("n = 0\n");
+        var expectedOut = new StringBuilder();
+        var expectedErrors = new List<int>();
+        var n = System.Numerics.BigInteger.Zero;
+        for (var line = 2; line <= count + 1; line++)
+        {
+            if (line % 97 == 0)
+            {
+                input.Append("n +* 1\n");
+                expectedErrors.Add(line);
+                continue;
+            }
+
+            n = line % 5 == 0 ? n * 2 : n + 1;
+            input.Append(line % 5 == 0 ? "n = n * 2\n" : "n = n + 1; n\n");
+            if (line % 5 != 0)
+            {
+                expectedOut.Append(CultureInfo.InvariantCulture, $"{n}\n");
+            }
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(input.ToString());
+        CliResult result;
+        if (pipe)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var exitCode = CalcApp.Run([], new ChunkedStream(bytes.Chunk(700)), stdout, stderr);
+            result = new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+        }
+        else
+        {
+            result = CliHarness.Run(bytes);
+        }
+
+        Assert.Equal(expectedOut.ToString(), result.Stdout);
+        var errorLines = result.Stderr.Split('\n').Where(l => l.StartsWith("<stdin>:", StringComparison.Ordinal))
+            .Select(l => int.Parse(l.Split(':')[1], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(expectedErrors, errorLines);
+        Assert.Equal(expectedErrors.Count > 0 ? 1 : 0, result.ExitCode);
+    }
+
+    [Fact]
+    public void Stdin_FailFast_StopsAtTheFirstErrorOfALongInput()
+    {
+        var input = new StringBuilder();
+        for (var line = 1; line <= 3_000; line++)
+        {
+            input.Append(line == 1_234 ? "1 +\n" : $"{line}\n");
+        }
+
+        var result = CliHarness.Run(input.ToString(), "--fail-fast");
+        var lines = result.OutLines;
+        Assert.Equal(1_233, lines.Length);
+        Assert.Equal("1233", lines[^1]);
+        Assert.StartsWith("<stdin>:1234:", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
     }
 
     [Fact]
