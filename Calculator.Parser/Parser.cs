@@ -30,23 +30,34 @@ public static class CalcParser
     {
         ArgumentNullException.ThrowIfNull(text);
         using var lexer = new Lexer(text, MaxDepth, MaxStatementLength);
-        var results = new List<ParsedStatement>(1);
+        // A line is nearly always one statement: then the result is one small object, not a list.
+        ParsedStatement? single = null;
+        List<ParsedStatement>? many = null;
         while (lexer.Next(out var lexed))
         {
-            results.Add(lexed.Error is not null
+            var statement = lexed.Error is not null
                 ? new ParsedStatement(lexed.Span, null, lexed.Error)
-                : ParseStatement(lexer.Tokens, lexed));
+                : ParseStatement(lexer, lexed);
+            if (single is null)
+            {
+                single = statement;
+            }
+            else
+            {
+                (many ??= [single]).Add(statement);
+            }
         }
-        return results;
+        return many ?? (single is null ? [] : [single]);
     }
 
-    private static ParsedStatement ParseStatement(ReadOnlySpan<Token> tokens, LexedStatement lexed)
+    private static ParsedStatement ParseStatement(Lexer lexer, LexedStatement lexed)
     {
+        var tokens = lexer.Tokens;
         if (lexed.Depth <= DeepThreshold)
         {
             // The lexer has refused every input deeper than MaxDepth, so a Limit error here only means
             // that the caller's stack is small: parse again on a thread with room.
-            var shallow = ParseTokens(tokens, lexed.Span);
+            var shallow = ParseTokens(lexer.TokenArray, tokens.Length, lexed.Span);
             if (shallow.Error is not { Kind: DiagnosticKind.Limit })
             {
                 return shallow;
@@ -54,16 +65,21 @@ public static class CalcParser
         }
         ParsedStatement? result = null;
         var array = tokens.ToArray();
-        var thread = new Thread(() => result = ParseTokens(array, lexed.Span), DeepStackSize);
+        var thread = new Thread(() => result = ParseTokens(array, array.Length, lexed.Span), DeepStackSize);
         thread.Start();
         thread.Join();
         return result!;
     }
 
-    private static ParsedStatement ParseTokens(ReadOnlySpan<Token> tokens, TextSpan span)
+    private static ParsedStatement ParseTokens(Token[] array, int count, TextSpan span)
     {
+        var tokens = array.AsSpan(0, count);
         var parser = ChooseParser(tokens, out var header);
-        var result = parser.Parse(tokens);
+        Result<Token, Statement> result;
+        using (Grammar.TokenCursor.Enter(array, count))
+        {
+            result = parser.Parse((ReadOnlySpan<Token>)tokens);
+        }
         return result.Success
             ? new ParsedStatement(span, result.Value, null)
             : new ParsedStatement(span, null, ErrorText.ToDiagnostic(result.Error!, tokens, span, header));

@@ -65,7 +65,7 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
         }
 
         // Most expressions are a single operand: no lists.
-        if (!state.HasCurrent || !Continues(state.Current.Kind, first.AllowsImplicit))
+        if (!TokenCursor.TryPeek(ref state, out var next) || !Continues(next.Kind, first.AllowsImplicit))
         {
             result = Apply(first.Prefixes, first.Node);
             return true;
@@ -89,9 +89,8 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
         ref ScratchList<Operand> operands, ref ScratchList<Operator> operators, [MaybeNullWhen(false)] out Expr result)
     {
         var last = operands[0];
-        while (state.HasCurrent && Continues(state.Current.Kind, last.AllowsImplicit))
+        while (TokenCursor.TryPeek(ref state, out var token) && Continues(token.Kind, last.AllowsImplicit))
         {
-            var token = state.Current;
             if (Binary[(int)token.Kind] is { } binary)
             {
                 operators.Add(new Operator(binary.Op, binary.Precedence, token.Span, state.Location, token));

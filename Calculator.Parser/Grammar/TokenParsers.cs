@@ -81,21 +81,20 @@ internal sealed class RunParser(params TokenKind[] kinds) : Parser<Token, Token[
     /// <summary>Reads the run, which may be empty (null); never fails.</summary>
     public Token[]? Read(ref ParseState<Token> state)
     {
-        if (!state.HasCurrent || !_member[(int)state.Current.Kind])
+        if (!TokenCursor.TryPeek(ref state, out var first) || !_member[(int)first.Kind])
         {
             return null;
         }
-        var first = state.Current;
         state.Advance();
-        if (!state.HasCurrent || !_member[(int)state.Current.Kind])
+        if (!TokenCursor.TryPeek(ref state, out var second) || !_member[(int)second.Kind])
         {
             // A single prefix or '!' is the common case: one small array, no list.
             return [first];
         }
         var run = new List<Token> { first };
-        while (state.HasCurrent && _member[(int)state.Current.Kind])
+        while (TokenCursor.TryPeek(ref state, out var next) && _member[(int)next.Kind])
         {
-            run.Add(state.Current);
+            run.Add(next);
             state.Advance();
         }
         return [.. run];
@@ -205,17 +204,17 @@ internal sealed class OperandParser(
     {
         result = default;
         var prefixes = _prefixes.Read(ref state);
-        if (!state.HasCurrent)
+        if (!TokenCursor.TryPeek(ref state, out var token))
         {
             TokenParsers.Fail(ref state, ref expecteds, SyntaxMessages.OperandStart);
             return false;
         }
         Expr? node;
         bool allowsImplicit;
-        switch (state.Current.Kind)
+        switch (token.Kind)
         {
             case TokenKind.Number:
-                node = number(state.Current);
+                node = number(token);
                 state.Advance();
                 allowsImplicit = true;
                 break;

@@ -18,7 +18,7 @@ internal sealed class Lexer : IDisposable
     // Depth bookkeeping, per open parenthesis: the chain counts (prefix operators, '^', postfix '!'),
     // which nest the tree once each until a left-associative operator closes them, and the '?' counts,
     // which nest until the parenthesis closes.
-    private readonly List<(int Chain, int Ternary)> _levels = [];
+    private List<(int Chain, int Ternary)>? _levels;
     private int _chain;
     private int _ternary;
     private int _depth;
@@ -48,6 +48,9 @@ internal sealed class Lexer : IDisposable
 
     /// <summary>The tokens of the statement last returned by <see cref="Next"/>.</summary>
     public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, _tokenCount);
+
+    /// <summary>The array behind <see cref="Tokens"/>, valid up to its length.</summary>
+    public Token[] TokenArray => _tokens;
 
     /// <summary>Gives the token buffer back for reuse; the lexer must not be used afterwards.</summary>
     public void Dispose()
@@ -100,7 +103,7 @@ internal sealed class Lexer : IDisposable
         var text = _text;
         _tokenHigh = Math.Max(_tokenHigh, _tokenCount);
         _tokenCount = 0;
-        _levels.Clear();
+        _levels?.Clear();
         _chain = _ternary = _depth = _maxSeen = 0;
         Diagnostic? error = null;
         var first = -1;
@@ -212,13 +215,13 @@ internal sealed class Lexer : IDisposable
         switch (kind)
         {
             case TokenKind.LeftParen:
-                _levels.Add((_chain, _ternary));
+                (_levels ??= []).Add((_chain, _ternary));
                 _chain = _ternary = 0;
                 _depth++;
                 break;
             case TokenKind.RightParen:
                 _depth -= _chain + _ternary;
-                if (_levels.Count > 0)
+                if (_levels is { Count: > 0 })
                 {
                     _depth--;
                     (_chain, _ternary) = _levels[^1];

@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using Calculator.Parser.Lexing;
+using Pidgin;
+
+namespace Calculator.Parser.Grammar;
+
+/// <summary>
+/// The tokens of the statement being parsed on this thread, for the custom parsers of the inner
+/// loops. Reading the next token through <see cref="ParseState{TToken}"/> costs three calls
+/// (<c>Current</c>, <c>LookAhead</c>, <c>Buffer</c>) every time; the state's <c>Location</c> is the
+/// index of the next token in the array the statement was parsed from, so a look there is one load.
+/// Without a statement entered (a parser run on its own), the cursor asks the state.
+/// </summary>
+internal sealed class TokenCursor
+{
+    [ThreadStatic]
+    private static TokenCursor? t_current;
+
+    private Token[]? _tokens;
+    private int _count;
+
+    /// <summary>Makes <paramref name="tokens"/>[0..<paramref name="count"/>) the input of parsers on this thread until the scope ends.</summary>
+    public static Scope Enter(Token[] tokens, int count)
+    {
+        var cursor = t_current ??= new TokenCursor();
+        var saved = (cursor._tokens, cursor._count);
+        cursor._tokens = tokens;
+        cursor._count = count;
+        return new Scope(cursor, saved._tokens, saved._count);
+    }
+
+    /// <summary>The next token, without consuming it; false at the end of the statement.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryPeek(ref ParseState<Token> state, out Token token)
+    {
+        var cursor = t_current;
+        if (cursor?._tokens is { } tokens)
+        {
+            var index = state.Location;
+            if (index < cursor._count)
+            {
+                token = tokens[index];
+                return true;
+            }
+
+            token = default;
+            return false;
+        }
+
+        return PeekState(ref state, out token);
+    }
+
+    private static bool PeekState(ref ParseState<Token> state, out Token token)
+    {
+        if (state.HasCurrent)
+        {
+            token = state.Current;
+            return true;
+        }
+
+        token = default;
+        return false;
+    }
+
+    /// <summary>Restores the cursor of an enclosing statement (or none) when disposed.</summary>
+    internal readonly struct Scope(TokenCursor cursor, Token[]? tokens, int count) : IDisposable
+    {
+        public void Dispose()
+        {
+            cursor._tokens = tokens;
+            cursor._count = count;
+        }
+    }
+}
