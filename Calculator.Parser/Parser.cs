@@ -29,7 +29,7 @@ public static class CalcParser
     public static IReadOnlyList<ParsedStatement> ParseProgram(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        using var lexer = new Lexer(text, MaxDepth, MaxStatementLength);
+        using var lexer = Lexer.Start(text, MaxDepth, MaxStatementLength);
         // A line is nearly always one statement: then the result is one small object, not a list.
         ParsedStatement? single = null;
         List<ParsedStatement>? many = null;

@@ -4,19 +4,21 @@ namespace Calculator.Parser.Grammar;
 
 /// <summary>
 /// A small growable list whose array is reused by the next list of the same type on the same
-/// thread, so that parsing line after line allocates no scratch arrays. Two arrays per type and
-/// thread are kept (the chain parser holds two lists of operators at once); nested lists beyond
-/// that get fresh arrays. Cheaper than ArrayPool, whose shared pool locks and clears whole arrays.
+/// thread, so that parsing line after line allocates no scratch arrays. Up to eight arrays per
+/// type and thread are kept, enough for the lists that a few levels of parentheses hold at once
+/// (each chain holds two, and building it two more); deeper nesting gets fresh arrays. Cheaper
+/// than ArrayPool, whose shared pool locks and clears whole arrays.
 /// </summary>
 internal struct ScratchList<T>
 {
     private const int MaxKeptLength = 1024;
+    private const int MaxKept = 8;
 
     [ThreadStatic]
-    private static T[]? t_spare;
+    private static T[]?[]? t_spares;
 
     [ThreadStatic]
-    private static T[]? t_spare2;
+    private static int t_spareCount;
 
     private T[] _items;
     private int _count;
@@ -58,15 +60,13 @@ internal struct ScratchList<T>
 
     private static T[] Take(int capacity)
     {
-        if (t_spare is { } spare && spare.Length >= capacity)
+        var spares = t_spares;
+        if (spares is not null && t_spareCount > 0 && spares[t_spareCount - 1]!.Length >= capacity)
         {
-            t_spare = null;
+            var top = --t_spareCount;
+            var spare = spares[top]!;
+            spares[top] = null;
             return spare;
-        }
-        if (t_spare2 is { } spare2 && spare2.Length >= capacity)
-        {
-            t_spare2 = null;
-            return spare2;
         }
         return new T[Math.Max(capacity, 16)];
     }
@@ -77,18 +77,16 @@ internal struct ScratchList<T>
         {
             return;
         }
+        var spares = t_spares ??= new T[]?[MaxKept];
+        if (t_spareCount == MaxKept)
+        {
+            return;
+        }
         // Only the used part can hold references that would keep trees alive.
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
             Array.Clear(items, 0, used);
         }
-        if (t_spare is null)
-        {
-            t_spare = items;
-        }
-        else
-        {
-            t_spare2 ??= items;
-        }
+        spares[t_spareCount++] = items;
     }
 }

@@ -10,10 +10,10 @@ internal readonly record struct LexedStatement(TextSpan Span, Diagnostic? Error,
 /// </summary>
 internal sealed class Lexer : IDisposable
 {
-    private readonly string _text;
+    private string _text = "";
     private int _position;
-    private readonly int _maxDepth;
-    private readonly int _maxStatementLength;
+    private int _maxDepth;
+    private int _maxStatementLength;
 
     // Depth bookkeeping, per open parenthesis: the chain counts (prefix operators, '^', postfix '!'),
     // which nest the tree once each until a left-associative operator closes them, and the '?' counts,
@@ -24,27 +24,33 @@ internal sealed class Lexer : IDisposable
     private int _depth;
     private int _maxSeen;
 
-    public Lexer(string text, int maxDepth, int maxStatementLength)
-    {
-        _text = text;
-        _maxDepth = maxDepth;
-        _maxStatementLength = maxStatementLength;
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            _position = 1;
-        }
-    }
-
-    // Reused from the last lexer on this thread, because a program is often one short line and a
-    // fresh buffer would be most of its garbage. A huge statement's buffer goes to the GC instead.
+    // The last lexer on this thread, with its token buffer, is reused: a program is often one short
+    // line, and a fresh lexer and buffer would be most of its garbage. A huge statement's buffer goes
+    // to the GC instead.
     private const int MaxKeptTokens = 4096;
 
     [ThreadStatic]
-    private static Token[]? t_spareTokens;
+    private static Lexer? t_spare;
 
-    private Token[] _tokens = TakeTokens();
+    private Token[] _tokens = new Token[32];
     private int _tokenCount;
     private int _tokenHigh;
+
+    private Lexer()
+    {
+    }
+
+    /// <summary>A lexer over <paramref name="text"/>; dispose it to let the next one reuse its buffers.</summary>
+    public static Lexer Start(string text, int maxDepth, int maxStatementLength)
+    {
+        var lexer = t_spare ?? new Lexer();
+        t_spare = null;
+        lexer._text = text;
+        lexer._maxDepth = maxDepth;
+        lexer._maxStatementLength = maxStatementLength;
+        lexer._position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        return lexer;
+    }
 
     /// <summary>The tokens of the statement last returned by <see cref="Next"/>.</summary>
     public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, _tokenCount);
@@ -52,24 +58,22 @@ internal sealed class Lexer : IDisposable
     /// <summary>The array behind <see cref="Tokens"/>, valid up to its length.</summary>
     public Token[] TokenArray => _tokens;
 
-    /// <summary>Gives the token buffer back for reuse; the lexer must not be used afterwards.</summary>
+    /// <summary>Gives the lexer and its token buffer back for reuse; the lexer must not be used afterwards.</summary>
     public void Dispose()
     {
-        if (_tokens.Length is > 0 and <= MaxKeptTokens)
+        if (_tokens.Length <= MaxKeptTokens)
         {
             // Tokens hold the source text: clear what was used so no line is kept alive.
             Array.Clear(_tokens, 0, Math.Max(_tokenHigh, _tokenCount));
-            t_spareTokens = _tokens;
         }
-        _tokens = [];
+        else
+        {
+            _tokens = new Token[32];
+        }
         _tokenCount = _tokenHigh = 0;
-    }
-
-    private static Token[] TakeTokens()
-    {
-        var spare = t_spareTokens;
-        t_spareTokens = null;
-        return spare ?? new Token[32];
+        _text = "";
+        _levels?.Clear();
+        t_spare = this;
     }
 
     private void AddToken(Token token)
