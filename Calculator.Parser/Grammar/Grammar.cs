@@ -56,15 +56,8 @@ internal static class Grammar
     private static readonly Parser<Token, Expr> Chain = new ChainParser(Operand);
 
     // ['?' expr ':' expr]
-    private static readonly Parser<Token, Expr> Ternary = Map(
-        (condition, branches) => branches is { } b
-            ? new Conditional(condition, b.WhenTrue, b.WhenFalse, TextSpan.Cover(condition.Span, b.WhenFalse.Span))
-            : condition,
-        Chain,
-        new SwitchParser<(Expr WhenTrue, Expr WhenFalse)?>(
-            "'?'",
-            Parser<Token>.Return<(Expr, Expr)?>(null),
-            (TokenKind.Question, Map((_, t, _, f) => ((Expr, Expr)?)(t, f), Question, Expression, Colon, Expression))));
+    private static readonly Parser<Token, Expr> Ternary = new TernaryParser(
+        Chain, Map((_, whenTrue, _, whenFalse) => (whenTrue, whenFalse), Question, Expression, Colon, Expression));
 
     // assignment := NAME '=' expr
     public static readonly Parser<Token, Statement> Assignment = Map(
@@ -81,8 +74,7 @@ internal static class Grammar
         Expression).Before(EndOfStatement);
 
     // statement := expr
-    public static readonly Parser<Token, Statement> ExpressionStatement =
-        Expression.Map(e => (Statement)new ExpressionStatement(e, e.Span)).Before(EndOfStatement);
+    public static readonly Parser<Token, Statement> ExpressionStatement = new ExpressionStatementParser(Ternary);
 
     private static NumberLiteral MakeNumber(Token token)
     {

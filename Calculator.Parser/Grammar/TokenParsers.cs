@@ -246,3 +246,58 @@ internal sealed class OperandParser(
         return true;
     }
 }
+
+/// <summary>
+/// <c>chain ['?' expr ':' expr]</c>: the conditional's tail is read only when the chain is followed
+/// by <c>'?'</c>, so the common expression costs no Map or Switch layer.
+/// </summary>
+internal sealed class TernaryParser(Parser<Token, Expr> chain, Parser<Token, (Expr WhenTrue, Expr WhenFalse)> branches)
+    : Parser<Token, Expr>
+{
+    public override bool TryParse(ref ParseState<Token> state, ref PooledList<Expected<Token>> expecteds,
+        [MaybeNullWhen(false)] out Expr result)
+    {
+        if (!chain.TryParse(ref state, ref expecteds, out var condition))
+        {
+            result = null;
+            return false;
+        }
+        if (!TokenCursor.TryPeek(ref state, out var next) || next.Kind != TokenKind.Question)
+        {
+            result = condition;
+            return true;
+        }
+        if (!branches.TryParse(ref state, ref expecteds, out var b))
+        {
+            result = null;
+            return false;
+        }
+        result = new Conditional(condition, b.WhenTrue, b.WhenFalse, TextSpan.Cover(condition.Span, b.WhenFalse.Span));
+        return true;
+    }
+}
+
+/// <summary>
+/// <c>expr</c> and then the end of the statement, which on failure expects
+/// <see cref="SyntaxMessages.EndOfStatement"/>, as <c>End.Labelled</c> would, without its layers.
+/// </summary>
+internal sealed class ExpressionStatementParser(Parser<Token, Expr> expression) : Parser<Token, Statement>
+{
+    public override bool TryParse(ref ParseState<Token> state, ref PooledList<Expected<Token>> expecteds,
+        [MaybeNullWhen(false)] out Statement result)
+    {
+        if (!expression.TryParse(ref state, ref expecteds, out var e))
+        {
+            result = null;
+            return false;
+        }
+        if (TokenCursor.TryPeek(ref state, out _))
+        {
+            TokenParsers.Fail(ref state, ref expecteds, SyntaxMessages.EndOfStatement);
+            result = null;
+            return false;
+        }
+        result = new ExpressionStatement(e, e.Span);
+        return true;
+    }
+}
