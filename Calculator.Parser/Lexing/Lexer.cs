@@ -357,6 +357,18 @@ internal sealed class Lexer : IDisposable
     // Digits of one radix with '_' allowed only between two digits.
     private static int ScanDigits(string text, int i, int radix, ref Diagnostic? error)
     {
+        if (radix == 10)
+        {
+            // The common case, decimal digits without separators, in a tight loop.
+            while (i < text.Length && IsDigit(text[i]))
+            {
+                i++;
+            }
+            if (i == text.Length || text[i] != '_')
+            {
+                return i;
+            }
+        }
         while (i < text.Length)
         {
             var c = text[i];
