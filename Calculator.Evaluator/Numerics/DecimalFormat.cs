@@ -39,6 +39,11 @@ public static class DecimalFormat
             return value.ToString();
         }
 
+        if (value.TryGetSmall(out var num, out var den) && TryFormatSmall(num, den, ctx.Precision, out var text))
+        {
+            return text;
+        }
+
         var (digits, exponent10) = RoundToSignificant(value, ctx.Precision);
         return FormatDigits(digits.Sign < 0, BigInteger.Abs(digits), exponent10, ctx.Precision);
     }
@@ -157,12 +162,155 @@ public static class DecimalFormat
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Formats a small non-integer num/den without <see cref="BigInteger"/> or a builder. A
+    /// terminating decimal (den = 2^i·5^j) that has at most P significant digits is printed
+    /// exactly as num·(10^k/den)·10^−k; any other value is rounded on UInt128.
+    /// </summary>
+    private static bool TryFormatSmall(long num, long den, int precision, out string text)
+    {
+        text = "";
+        var magnitude = (ulong)Math.Abs(num);
+        var twos = BitOperations.TrailingZeroCount(den);
+        var rest = (ulong)den >> twos;
+        var fives = 0;
+        while (rest % 5 == 0)
+        {
+            rest /= 5;
+            fives++;
+        }
+
+        Span<char> digits = stackalloc char[40];
+        int written;
+        long exponent10;
+        var k = Math.Max(twos, fives);
+        if (rest == 1 && k <= 19)
+        {
+            // 10^k/den = 2^(k−twos)·5^(k−fives); the product fits when the bit lengths allow it.
+            var scale = IntegerMath.Pow10Small(k) / (ulong)den;
+            if (BitLength(magnitude) + BitLength(scale) <= 64)
+            {
+                var scaled = magnitude * scale;
+                if (IntegerMath.DigitCount(scaled) <= precision)
+                {
+                    scaled.TryFormat(digits, out written, default, CultureInfo.InvariantCulture);
+                    return TryFormatDigits(num < 0, digits[..written], -k, precision, out text);
+                }
+            }
+        }
+
+        if (precision >= PowersOfTen128.Length ||
+            !TryRoundSmall(magnitude, (ulong)den, precision, out var rounded, out exponent10))
+        {
+            return false;
+        }
+
+        rounded.TryFormat(digits, out written, default, CultureInfo.InvariantCulture);
+        return TryFormatDigits(num < 0, digits[..written], exponent10, precision, out text);
+    }
+
+    private static int BitLength(ulong x) => 64 - BitOperations.LeadingZeroCount(x);
+
+    /// <summary>
+    /// As <see cref="FormatDigits(bool, string, long, int)"/> for digits without leading zeros, in
+    /// one allocation, when the text is short; false when it would be long.
+    /// </summary>
+    private static bool TryFormatDigits(bool negative, ReadOnlySpan<char> digits, long exponent10, int precision, out string text)
+    {
+        const int Capacity = 64;
+        text = "";
+        var end = digits.Length;
+        while (end > 0 && digits[end - 1] == '0')
+        {
+            end--;
+        }
+
+        if (end == 0)
+        {
+            text = "0";
+            return true;
+        }
+
+        exponent10 += digits.Length - end;
+        var significant = digits[..end];
+        var decimalExponent = exponent10 + end - 1;
+        Span<char> buffer = stackalloc char[Capacity + 24];
+        var length = 0;
+        if (negative)
+        {
+            buffer[length++] = '-';
+        }
+
+        if (decimalExponent < MinPlainExponent || decimalExponent >= precision)
+        {
+            if (end > Capacity)
+            {
+                return false;
+            }
+
+            buffer[length++] = significant[0];
+            if (end > 1)
+            {
+                buffer[length++] = '.';
+                significant[1..].CopyTo(buffer[length..]);
+                length += end - 1;
+            }
+
+            buffer[length++] = 'e';
+            buffer[length++] = decimalExponent < 0 ? '-' : '+';
+            Math.Abs(decimalExponent).TryFormat(buffer[length..], out var exponentLength, default, CultureInfo.InvariantCulture);
+            length += exponentLength;
+        }
+        else if (exponent10 >= 0)
+        {
+            if (end + exponent10 > Capacity)
+            {
+                return false;
+            }
+
+            significant.CopyTo(buffer[length..]);
+            length += end;
+            buffer.Slice(length, (int)exponent10).Fill('0');
+            length += (int)exponent10;
+        }
+        else
+        {
+            var integerDigits = (int)Math.Max(end + exponent10, -Capacity);
+            if (end + 2 - Math.Min(integerDigits, 0) > Capacity)
+            {
+                return false;
+            }
+
+            if (integerDigits > 0)
+            {
+                significant[..integerDigits].CopyTo(buffer[length..]);
+                length += integerDigits;
+                buffer[length++] = '.';
+                significant[integerDigits..].CopyTo(buffer[length..]);
+                length += end - integerDigits;
+            }
+            else
+            {
+                buffer[length++] = '0';
+                buffer[length++] = '.';
+                buffer.Slice(length, -integerDigits).Fill('0');
+                length -= integerDigits;
+                significant.CopyTo(buffer[length..]);
+                length += end;
+            }
+        }
+
+        text = new string(buffer[..length]);
+        return true;
+    }
+
     /// <summary>Rounds p/q (both below 2^63) on UInt128 when the scaled quotient fits.</summary>
     private static bool TryRoundSmall(ulong p, ulong q, int precision, out UInt128 digits, out long exponent10)
     {
         digits = 0;
         exponent10 = 0;
-        var e = (long)Math.Floor(Math.Log10(p) - Math.Log10(q));
+        // floor(log10(p/q)) is the difference of the digit counts or one less; the loop settles which.
+        long e = IntegerMath.DigitCount(p) - IntegerMath.DigitCount(q) - 1;
         var low = PowersOfTen128[precision - 1];
         var high = PowersOfTen128[precision];
 

@@ -18,6 +18,14 @@ public static class IntegerMath
 
     private static readonly BigInteger[] PowersOfTen = BuildPowersOfTen();
 
+    private static readonly ulong[] PowersOfTen64 =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+        10_000_000_000_000_000_000,
+    ];
+
     /// <summary>10^<paramref name="k"/>; cached for small <paramref name="k"/>.</summary>
     /// <param name="k">A non-negative exponent.</param>
     public static BigInteger Pow10(int k)
@@ -100,21 +108,14 @@ public static class IntegerMath
     /// <param name="x">Any unsigned integer.</param>
     public static int DigitCount(ulong x)
     {
-        var digits = 1;
-        while (x >= 10_000)
-        {
-            x /= 10_000;
-            digits += 4;
-        }
-
-        while (x >= 10)
-        {
-            x /= 10;
-            digits++;
-        }
-
-        return digits;
+        // From the bit length: x has the estimated count of digits or one more (no division).
+        var estimate = (int)(((64 - BitOperations.LeadingZeroCount(x)) * 1233L) >> 12);
+        return estimate < PowersOfTen64.Length && x >= PowersOfTen64[estimate] ? estimate + 1 : Math.Max(estimate, 1);
     }
+
+    /// <summary>10^<paramref name="k"/> for 0 ≤ k ≤ 19, the powers of ten that fit a <see cref="ulong"/>.</summary>
+    /// <param name="k">The exponent, 0 to 19.</param>
+    internal static ulong Pow10Small(int k) => PowersOfTen64[k];
 
     /// <summary>The greatest common divisor of |a| and |b|; gcd(0, 0) = 0.</summary>
     /// <param name="a">Any integer.</param>

@@ -18,6 +18,15 @@ public readonly partial struct Rational
     public static Rational FromDecimal(BigInteger significand, int exponent10, NumericContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
+        // Short literals (1, 238.1, 12.75): both parts fit a long and have at most 19 digits, within
+        // any limit of 19 or more, so there is nothing to count; this is every literal of most lines.
+        if (exponent10 <= 0 && exponent10 >= -18 && ctx.MaxDigits >= 19 &&
+            significand >= -long.MaxValue && significand <= long.MaxValue)
+        {
+            var small = (long)significand;
+            return exponent10 == 0 ? new Rational(small, 1) : CreateSmall(small, (long)IntegerMath.Pow10Small(-exponent10));
+        }
+
         if (significand.IsZero)
         {
             return Zero;
@@ -170,6 +179,12 @@ public readonly partial struct Rational
             return exponent.Sign > 0 ? Zero : throw DivisionByZero();
         }
 
+        if (ctx.MaxDigits >= 19 && exponent.Sign > 0 && exponent <= 63 && b.TryGetSmall(out var smallNum, out var smallDen) &&
+            TryPowSmall(smallNum, smallDen, (int)exponent, out var smallPower))
+        {
+            return smallPower;
+        }
+
         var num = b.Numerator;
         var den = b.Denominator;
         if (den.IsOne && (num.IsOne || num == BigInteger.MinusOne))
@@ -204,6 +219,33 @@ public readonly partial struct Rational
         }
 
         return CheckResult(pn.Sign < 0 ? FromNormalized(-pd, -pn) : FromNormalized(pd, pn), ctx);
+    }
+
+    /// <summary>
+    /// num^e/den^e on longs when both powers surely fit: |x| below 2^bits gives |x|^e below 2^(bits·e).
+    /// Powers of coprime integers stay coprime, so the result is normalised. No logarithms: a
+    /// power this small is within any digit limit of 19 or more, which the caller ensures.
+    /// </summary>
+    private static bool TryPowSmall(long num, long den, int exponent, out Rational power)
+    {
+        var magnitude = (ulong)Math.Abs(num) | (ulong)den;
+        var bits = 64 - BitOperations.LeadingZeroCount(magnitude);
+        if ((long)bits * exponent > 63)
+        {
+            power = Zero;
+            return false;
+        }
+
+        long pn = 1;
+        long pd = 1;
+        for (var i = 0; i < exponent; i++)
+        {
+            pn *= num;
+            pd *= den;
+        }
+
+        power = new Rational(pn, pd);
+        return true;
     }
 
     /// <summary>Throws the limit error unless numerator and denominator are within the digit limit.</summary>

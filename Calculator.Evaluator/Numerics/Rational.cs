@@ -316,12 +316,40 @@ public readonly partial struct Rational : IEquatable<Rational>, IComparable<Rati
     {
         if (b == 1 && d == 1)
         {
-            return FromNormalized((Int128)a + c, Int128.One);
+            var sum = unchecked(a + c);
+            return ((a ^ sum) & (c ^ sum)) >= 0 && sum != long.MinValue
+                ? new Rational(sum, 1)
+                : FromNormalized((Int128)a + c, Int128.One);
         }
 
         // Knuth, TAOCP 4.5.1: dividing by gcd(b, d) first keeps intermediates small and leaves
         // only a gcd with a factor of the denominators to reduce the result.
         var g = (long)IntegerMath.Gcd((ulong)b, (ulong)d);
+        if (FitsInt(a) && FitsInt(b) && FitsInt(c) && FitsInt(d))
+        {
+            // Each product is below 2^62 in magnitude, so only their sum can overflow a long.
+            var bg = b / g;
+            var dg = d / g;
+            var left = a * dg;
+            var right = c * bg;
+            var t = unchecked(left + right);
+            if (((left ^ t) & (right ^ t)) >= 0 && t != long.MinValue)
+            {
+                if (g == 1)
+                {
+                    return new Rational(t, b * d);
+                }
+
+                var g2 = (long)IntegerMath.Gcd((ulong)Math.Abs(t % g), (ulong)g);
+                return new Rational(t / g2, bg * (d / g2));
+            }
+        }
+
+        return AddSmallWide(a, b, c, d, g);
+    }
+
+    private static Rational AddSmallWide(long a, long b, long c, long d, long g)
+    {
         if (g == 1)
         {
             return FromNormalized(((Int128)a * d) + ((Int128)c * b), (Int128)b * d);
@@ -332,6 +360,8 @@ public readonly partial struct Rational : IEquatable<Rational>, IComparable<Rati
         var g2 = (long)IntegerMath.Gcd((ulong)Math.Abs((long)(t % g)), (ulong)g);
         return FromNormalized(t / g2, (Int128)bg * (d / g2));
     }
+
+    private static bool FitsInt(long value) => value == (int)value;
 
     private static Rational AddBig(BigInteger a, BigInteger b, BigInteger c, BigInteger d)
     {
@@ -359,15 +389,15 @@ public readonly partial struct Rational : IEquatable<Rational>, IComparable<Rati
             return Zero;
         }
 
-        if (b == 1 && d == 1)
-        {
-            return FromNormalized((Int128)a * c, Int128.One);
-        }
-
         // Cross-cancelling first keeps the result normalised without a gcd of the products.
-        var g1 = (long)IntegerMath.Gcd((ulong)Math.Abs(a), (ulong)d);
-        var g2 = (long)IntegerMath.Gcd((ulong)Math.Abs(c), (ulong)b);
-        return FromNormalized((Int128)(a / g1) * (c / g2), (Int128)(b / g2) * (d / g1));
+        var g1 = d == 1 ? 1 : (long)IntegerMath.Gcd((ulong)Math.Abs(a), (ulong)d);
+        var g2 = b == 1 ? 1 : (long)IntegerMath.Gcd((ulong)Math.Abs(c), (ulong)b);
+        var (an, cn, bd, dd) = (a / g1, c / g2, b / g2, d / g1);
+
+        // Products of two ints are below 2^62 in magnitude: no overflow, never long.MinValue.
+        return FitsInt(an) && FitsInt(cn) && FitsInt(bd) && FitsInt(dd)
+            ? new Rational(an * cn, bd * dd)
+            : FromNormalized((Int128)an * cn, (Int128)bd * dd);
     }
 
     private static Rational MultiplyBig(BigInteger a, BigInteger b, BigInteger c, BigInteger d)
