@@ -8,11 +8,11 @@ namespace Calculator.Cli.Commands;
 /// Runs a stream source on two threads that share the parsing. A reader thread splits the input
 /// into batches of lines and publishes them into a small ring; the calling thread evaluates,
 /// formats and writes the lines strictly in input order (the scope and <c>ans</c> depend on order;
-/// the syntax of a line does not). Each batch is parsed in chunks that either thread may claim:
-/// the reader parses whenever the ring is full, and the evaluating thread parses the chunk it
-/// needs next instead of waiting for it. Parsing costs about twice as much as evaluating, so
-/// neither core sits idle while the other works. The ring is bounded, so memory stays flat
-/// however long the input.
+/// the syntax of a line does not). Each batch is parsed in chunks of 8 lines that either thread
+/// may claim: the reader parses chunks of the newest batches whenever the ring is full, and the
+/// evaluating thread parses the chunk it needs next instead of waiting for it. Parsing costs more
+/// than evaluating, so neither core sits idle while the other works. The ring is bounded (4
+/// batches of 64 lines), so memory stays flat however long the input.
 /// </summary>
 /// <remarks>
 /// Before every read of the stream, the only place calc may wait for input, the reader hands over
@@ -24,14 +24,14 @@ namespace Calculator.Cli.Commands;
     Justification = "A reader blocked in a read of stdin may outlive the run and still touch the signals and the token; they are left to the GC.")]
 internal sealed class ParseAhead
 {
-    private const int ChunkSize = 16;
-    private const int ChunksPerBatch = 4;
+    private const int ChunkSize = 8;
+    private const int ChunksPerBatch = 8;
     private const int BatchSize = ChunkSize * ChunksPerBatch;
-    private const int Slots = 3;
+    private const int Slots = 4;
     private const int ReaderStackSize = 16 * 1024 * 1024;
 
     private readonly StreamLineSource _source;
-    private readonly Batch[] _ring = [new(), new(), new()];
+    private readonly Batch[] _ring = [new(), new(), new(), new()];
     private readonly ManualResetEventSlim _publishedSignal = new(false);
     private readonly ManualResetEventSlim _consumedSignal = new(false);
     private readonly SemaphoreSlim _flushed = new(0);
@@ -127,14 +127,14 @@ internal sealed class ParseAhead
 
     /// <summary>
     /// Waits until <paramref name="chunk"/> of the current batch is parsed, parsing it here when no
-    /// thread has claimed it yet, and other chunks while the reader finishes it.
+    /// thread has claimed it yet, and later chunks while the reader finishes it.
     /// </summary>
     private void EnsureParsed(Batch batch, int chunk)
     {
         var spin = default(SpinWait);
         while (!batch.IsParsed(chunk))
         {
-            if (!ParseAnyChunk())
+            if (!batch.TryParse(chunk) && !ParseOldestChunk())
             {
                 spin.SpinOnce(sleep1Threshold: -1);
             }
@@ -143,13 +143,35 @@ internal sealed class ParseAhead
         batch.ChunkFailures[chunk]?.Throw();
     }
 
-    /// <summary>Parses the first unclaimed chunk of the published batches; false when there is none.</summary>
-    private bool ParseAnyChunk()
+    /// <summary>
+    /// The evaluating thread's help: parses the first unclaimed chunk from the front of the ring,
+    /// which it needs soonest; false when there is none.
+    /// </summary>
+    private bool ParseOldestChunk()
     {
         var published = Volatile.Read(ref _published);
         for (var b = Volatile.Read(ref _consumed); b < published; b++)
         {
-            if (_ring[b % Slots].TryParseChunk())
+            if (_ring[b % Slots].TryParseAny())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The reader's share: parses an unclaimed chunk of the newest batch that has one, far from
+    /// where the evaluating thread is parsing and reading, so that the two rarely wait for each
+    /// other; false when there is none.
+    /// </summary>
+    private bool ParseNewestChunk()
+    {
+        var consumed = Volatile.Read(ref _consumed);
+        for (var b = _published - 1; b >= consumed; b--)
+        {
+            if (_ring[b % Slots].TryParseAny())
             {
                 return true;
             }
@@ -193,7 +215,7 @@ internal sealed class ParseAhead
             Publish(AcquireSlot(BatchKind.End));
 
             // Help with what is left.
-            while (!_stop.IsCancellationRequested && ParseAnyChunk())
+            while (!_stop.IsCancellationRequested && ParseNewestChunk())
             {
             }
         }
@@ -226,7 +248,7 @@ internal sealed class ParseAhead
         while (_published - Volatile.Read(ref _consumed) >= Slots)
         {
             _stop.Token.ThrowIfCancellationRequested();
-            if (ParseAnyChunk())
+            if (ParseNewestChunk())
             {
                 continue;
             }
@@ -289,8 +311,12 @@ internal sealed class ParseAhead
     /// </summary>
     private sealed class Batch
     {
-        private readonly int[] _parsed = new int[ChunksPerBatch];
-        private int _nextChunk;
+        private const int Free = 0;
+        private const int Claimed = 1;
+        private const int Parsed = 2;
+
+        private readonly int[] _chunkStates = new int[ChunksPerBatch];
+        private int _claimed;
 
         public BatchKind Kind { get; private set; }
 
@@ -311,12 +337,12 @@ internal sealed class ParseAhead
         {
             Array.Clear(Lines, 0, Count);
             Array.Clear(Statements, 0, Count);
-            Array.Clear(_parsed);
+            Array.Clear(_chunkStates);
             Array.Clear(ChunkFailures);
             Kind = kind;
             Count = 0;
             ChunkCount = 0;
-            _nextChunk = 0;
+            _claimed = 0;
             Failure = null;
         }
 
@@ -328,22 +354,37 @@ internal sealed class ParseAhead
 
         public void Seal() => ChunkCount = Kind == BatchKind.Lines ? (Count + ChunkSize - 1) / ChunkSize : 0;
 
-        public bool IsParsed(int chunk) => Volatile.Read(ref _parsed[chunk]) != 0;
+        public bool IsParsed(int chunk) => Volatile.Read(ref _chunkStates[chunk]) == Parsed;
 
-        /// <summary>Claims the next unclaimed chunk and parses it; false when every chunk is claimed.</summary>
-        public bool TryParseChunk()
+        /// <summary>Claims and parses the first unclaimed chunk; false when every chunk is claimed.</summary>
+        public bool TryParseAny()
         {
-            if (Volatile.Read(ref _nextChunk) >= ChunkCount)
+            if (Volatile.Read(ref _claimed) >= ChunkCount)
             {
                 return false;
             }
 
-            var chunk = Interlocked.Increment(ref _nextChunk) - 1;
-            if (chunk >= ChunkCount)
+            for (var chunk = 0; chunk < ChunkCount; chunk++)
+            {
+                if (TryParse(chunk))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Claims <paramref name="chunk"/> and parses it; false when a thread has claimed it already.</summary>
+        public bool TryParse(int chunk)
+        {
+            if (Volatile.Read(ref _chunkStates[chunk]) != Free
+                || Interlocked.CompareExchange(ref _chunkStates[chunk], Claimed, Free) != Free)
             {
                 return false;
             }
 
+            Interlocked.Increment(ref _claimed);
             try
             {
                 var end = Math.Min(Count, (chunk + 1) * ChunkSize);
@@ -359,7 +400,7 @@ internal sealed class ParseAhead
                 ChunkFailures[chunk] = ExceptionDispatchInfo.Capture(ex);
             }
 
-            Volatile.Write(ref _parsed[chunk], 1);
+            Volatile.Write(ref _chunkStates[chunk], Parsed);
             return true;
         }
     }

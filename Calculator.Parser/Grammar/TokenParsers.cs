@@ -203,11 +203,20 @@ internal sealed class OperandParser(
         out Operand result)
     {
         result = default;
-        var prefixes = _prefixes.Read(ref state);
         if (!TokenCursor.TryPeek(ref state, out var token))
         {
             TokenParsers.Fail(ref state, ref expecteds, SyntaxMessages.OperandStart);
             return false;
+        }
+        Token[]? prefixes = null;
+        if (token.Kind is TokenKind.Minus or TokenKind.Plus or TokenKind.Bang)
+        {
+            prefixes = _prefixes.Read(ref state);
+            if (!TokenCursor.TryPeek(ref state, out token))
+            {
+                TokenParsers.Fail(ref state, ref expecteds, SyntaxMessages.OperandStart);
+                return false;
+            }
         }
         Expr? node;
         bool allowsImplicit;
@@ -236,10 +245,9 @@ internal sealed class OperandParser(
                 TokenParsers.Fail(ref state, ref expecteds, SyntaxMessages.OperandStart);
                 return false;
         }
-        var bangs = _bangs.Read(ref state);
-        if (bangs is not null)
+        if (TokenCursor.TryPeek(ref state, out var after) && after.Kind == TokenKind.Bang)
         {
-            node = factorials(node, bangs);
+            node = factorials(node, _bangs.Read(ref state)!);
             allowsImplicit = false;
         }
         result = new Operand(prefixes, node, allowsImplicit);
