@@ -173,6 +173,11 @@ internal sealed class StreamLineSource(Stream stream, string name, Action? befor
             return new SourceLine(_lineNumber, Echo(bytes), InputMessages.LineTooLong());
         }
 
+        if (IsPlainAscii(bytes))
+        {
+            return new SourceLine(_lineNumber, Encoding.UTF8.GetString(bytes), null);
+        }
+
         if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
             var text = Encoding.UTF8.GetString(bytes);
@@ -185,6 +190,26 @@ internal sealed class StreamLineSource(Stream stream, string name, Action? befor
         }
 
         return InvalidLine(bytes);
+    }
+
+    // A short line of ASCII without NUL, the usual line, needs no validation beyond one pass.
+    private static bool IsPlainAscii(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > 128)
+        {
+            return false;
+        }
+
+        foreach (var b in bytes)
+        {
+            // 0 wraps to 255: both NUL and bytes from 0x80 fail.
+            if ((byte)(b - 1) >= 0x7F)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private SourceLine InvalidLine(ReadOnlySpan<byte> bytes)
