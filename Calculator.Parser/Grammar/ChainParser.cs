@@ -24,7 +24,7 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
     private const int PowerPrecedence = 7;
     private const int ComparePrecedence = 3;
 
-    private readonly record struct Operator(BinaryOperator Op, int Precedence, TextSpan Span, long Location, Token Token);
+    internal readonly record struct Operator(BinaryOperator Op, int Precedence, TextSpan Span, long Location, Token Token);
 
     private static readonly (BinaryOperator Op, int Precedence)?[] Binary = BuildTable();
 
@@ -71,12 +71,13 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
             return true;
         }
 
-        var operands = new ScratchList<Operand>(8);
-        var operators = new ScratchList<Operator>(8);
+        var scratch = ChainScratch.Current;
+        var operands = new ScratchList<Operand>(scratch.Operands, 8);
+        var operators = new ScratchList<Operator>(scratch.Operators, 8);
         try
         {
             operands.Add(first);
-            return ParseRest(ref state, ref expecteds, ref operands, ref operators, out result);
+            return ParseRest(ref state, ref expecteds, scratch, ref operands, ref operators, out result);
         }
         finally
         {
@@ -85,7 +86,7 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
         }
     }
 
-    private bool ParseRest(ref ParseState<Token> state, ref PooledList<Expected<Token>> expecteds,
+    private bool ParseRest(ref ParseState<Token> state, ref PooledList<Expected<Token>> expecteds, ChainScratch scratch,
         ref ScratchList<Operand> operands, ref ScratchList<Operator> operators, [MaybeNullWhen(false)] out Expr result)
     {
         var last = operands[0];
@@ -109,17 +110,17 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
             operands.Add(last);
         }
 
-        return Build(ref state, in operands, in operators, out result);
+        return Build(ref state, scratch, in operands, in operators, out result);
     }
 
     private static bool Continues(TokenKind kind, bool allowsImplicit) =>
         Binary[(int)kind] is not null || (allowsImplicit && kind is TokenKind.Name or TokenKind.LeftParen);
 
-    private static bool Build(ref ParseState<Token> state, in ScratchList<Operand> operands, in ScratchList<Operator> operators,
-        [MaybeNullWhen(false)] out Expr result)
+    private static bool Build(ref ParseState<Token> state, ChainScratch scratch, in ScratchList<Operand> operands,
+        in ScratchList<Operator> operators, [MaybeNullWhen(false)] out Expr result)
     {
-        var values = new ScratchList<Expr>(operands.Count);
-        var pending = new ScratchList<Operator>(operators.Count);
+        var values = new ScratchList<Expr>(scratch.Values, operands.Count);
+        var pending = new ScratchList<Operator>(scratch.Operators, operators.Count);
         try
         {
             return Build(ref state, in operands, in operators, ref values, ref pending, out result);
@@ -203,4 +204,19 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
         }
         return operand;
     }
+}
+
+/// <summary>The scratch arrays of the chains parsed on one thread.</summary>
+internal sealed class ChainScratch
+{
+    [ThreadStatic]
+    private static ChainScratch? t_current;
+
+    public static ChainScratch Current => t_current ??= new ChainScratch();
+
+    public SparePool<Operand> Operands { get; } = new();
+
+    public SparePool<ChainParser.Operator> Operators { get; } = new();
+
+    public SparePool<Expr> Values { get; } = new();
 }

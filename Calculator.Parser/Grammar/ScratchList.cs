@@ -3,28 +3,22 @@ using System.Runtime.CompilerServices;
 namespace Calculator.Parser.Grammar;
 
 /// <summary>
-/// A small growable list whose array is reused by the next list of the same type on the same
-/// thread, so that parsing line after line allocates no scratch arrays. Up to eight arrays per
-/// type and thread are kept, enough for the lists that a few levels of parentheses hold at once
-/// (each chain holds two, and building it two more); deeper nesting gets fresh arrays. Cheaper
+/// A small growable list whose array comes from, and goes back to, a <see cref="SparePool{T}"/>
+/// of the parsing thread, so that parsing line after line allocates no scratch arrays. Cheaper
 /// than ArrayPool, whose shared pool locks and clears whole arrays.
 /// </summary>
 internal struct ScratchList<T>
 {
-    private const int MaxKeptLength = 1024;
-    private const int MaxKept = 8;
-
-    [ThreadStatic]
-    private static T[]?[]? t_spares;
-
-    [ThreadStatic]
-    private static int t_spareCount;
-
+    private readonly SparePool<T> _pool;
     private T[] _items;
     private int _count;
     private int _high;
 
-    public ScratchList(int capacity) => _items = Take(capacity);
+    public ScratchList(SparePool<T> pool, int capacity)
+    {
+        _pool = pool;
+        _items = pool.Take(capacity);
+    }
 
     public readonly int Count => _count;
 
@@ -38,7 +32,7 @@ internal struct ScratchList<T>
         {
             var larger = new T[_items.Length * 2];
             Array.Copy(_items, larger, _count);
-            Give(_items, _high);
+            _pool.Give(_items, _high);
             _items = larger;
         }
         _items[_count++] = item;
@@ -53,32 +47,40 @@ internal struct ScratchList<T>
     /// <summary>Gives the array back for reuse; the list must not be used afterwards.</summary>
     public void Dispose()
     {
-        Give(_items, _high);
+        _pool.Give(_items, _high);
         _items = [];
         _count = _high = 0;
     }
+}
 
-    private static T[] Take(int capacity)
+/// <summary>
+/// Up to eight spare arrays of one type for one thread: enough for the lists that a few levels
+/// of parentheses hold at once (each chain holds two, and building it two more); deeper nesting
+/// gets fresh arrays. Reached through <see cref="ChainScratch"/>, one thread-static look-up per
+/// chain (a generic type's thread statics are not inlined, so a static per type cost one per list).
+/// </summary>
+internal sealed class SparePool<T>
+{
+    private const int MaxKeptLength = 1024;
+    private const int MaxKept = 8;
+
+    private readonly T[]?[] _spares = new T[]?[MaxKept];
+    private int _count;
+
+    public T[] Take(int capacity)
     {
-        var spares = t_spares;
-        if (spares is not null && t_spareCount > 0 && spares[t_spareCount - 1]!.Length >= capacity)
+        if (_count > 0 && _spares[_count - 1]!.Length >= capacity)
         {
-            var top = --t_spareCount;
-            var spare = spares[top]!;
-            spares[top] = null;
+            var spare = _spares[--_count]!;
+            _spares[_count] = null;
             return spare;
         }
         return new T[Math.Max(capacity, 16)];
     }
 
-    private static void Give(T[] items, int used)
+    public void Give(T[] items, int used)
     {
-        if (items.Length is 0 or > MaxKeptLength)
-        {
-            return;
-        }
-        var spares = t_spares ??= new T[]?[MaxKept];
-        if (t_spareCount == MaxKept)
+        if (items.Length is 0 or > MaxKeptLength || _count == MaxKept)
         {
             return;
         }
@@ -87,6 +89,6 @@ internal struct ScratchList<T>
         {
             Array.Clear(items, 0, used);
         }
-        spares[t_spareCount++] = items;
+        _spares[_count++] = items;
     }
 }
