@@ -41,6 +41,15 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
             : Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
     }
 
+    /// <summary>
+    /// Evaluates a statement's expression. Plain arithmetic on small exact numbers (most lines of
+    /// real input) is tried first on longs; anything else, and any error, takes <see cref="Evaluate"/>.
+    /// </summary>
+    public Val EvaluateStatement(Expr expression) =>
+        context.MaxDigits >= SmallPathMinDigits && TryEvaluateSmall(expression, 0, out var small)
+            ? Val.Of(Number.Exact(small.ToRational()))
+            : Evaluate(expression);
+
     public Val Evaluate(Expr expression)
     {
         // Reading the clock every 256 nodes costs nothing measurable on small lines.
@@ -65,6 +74,58 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
                 : Evaluate(c.WhenFalse),
             _ => throw new UnreachableException(),
         };
+    }
+
+    // SmallFraction results have at most 19 digits, within this limit with no check.
+    private const int SmallPathMinDigits = 19;
+
+    // Deeper trees take the general path, which guards the stack.
+    private const int SmallPathMaxDepth = 64;
+
+    /// <summary>
+    /// Literals, signs and + − · / ^ on small exact numbers, without Val, Number or delegates.
+    /// It has no effects, so when it declines (other nodes, big values, division by zero) the
+    /// caller evaluates the whole expression again on the general path, which reports any error.
+    /// Only statements start it, so a declined subtree is never retried.
+    /// </summary>
+    private static bool TryEvaluateSmall(Expr expression, int depth, out SmallFraction value)
+    {
+        value = default;
+        if (depth > SmallPathMaxDepth)
+        {
+            return false;
+        }
+        switch (expression)
+        {
+            case NumberLiteral n:
+                return SmallFraction.TryFromDecimal(n.Significand, n.Exponent10, out value);
+            case Unary u when u.Operator is UnaryOperator.Negate or UnaryOperator.Plus:
+                if (!TryEvaluateSmall(u.Operand, depth + 1, out value))
+                {
+                    return false;
+                }
+                if (u.Operator == UnaryOperator.Negate)
+                {
+                    value = SmallFraction.Negate(value);
+                }
+                return true;
+            case Binary b when b.Operator is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply
+                or BinaryOperator.Divide or BinaryOperator.Power:
+                if (!TryEvaluateSmall(b.Left, depth + 1, out var x) || !TryEvaluateSmall(b.Right, depth + 1, out var y))
+                {
+                    return false;
+                }
+                return b.Operator switch
+                {
+                    BinaryOperator.Add => SmallFraction.TryAdd(x, y, out value),
+                    BinaryOperator.Subtract => SmallFraction.TryAdd(x, SmallFraction.Negate(y), out value),
+                    BinaryOperator.Multiply => SmallFraction.TryMultiply(x, y, out value),
+                    BinaryOperator.Divide => SmallFraction.TryDivide(x, y, out value),
+                    _ => SmallFraction.TryPower(x, y, out value),
+                };
+            default:
+                return false;
+        }
     }
 
     private Number Literal(NumberLiteral literal)

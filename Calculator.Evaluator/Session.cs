@@ -95,7 +95,7 @@ public sealed class Session
             {
                 case ExpressionStatement s:
                 {
-                    var value = Settle(_evaluator.Evaluate(s.Expression), s.Span);
+                    var value = Settle(_evaluator.EvaluateStatement(s.Expression), s.Span);
                     _scope.Ans = value;
                     return new Outcome(OutcomeKind.Value, new Value(value, _context), null, null);
                 }
@@ -106,7 +106,7 @@ public sealed class Session
                     {
                         throw Evaluator.Fail(DiagnosticKind.Syntax, a.Name.Span, Messages.CannotAssign(name));
                     }
-                    var value = Settle(_evaluator.Evaluate(a.Value), a.Span);
+                    var value = Settle(_evaluator.EvaluateStatement(a.Value), a.Span);
                     _scope.Variables[name] = value;
                     return new Outcome(OutcomeKind.Assignment, new Value(value, _context), name, null);
                 }
@@ -136,7 +136,7 @@ public sealed class Session
         try
         {
             error = null;
-            return new Value(Settle(_evaluator.Evaluate(expression), expression.Span), _context);
+            return new Value(Settle(_evaluator.EvaluateStatement(expression), expression.Span), _context);
         }
         catch (EvaluationException e)
         {

@@ -71,6 +71,9 @@ public readonly partial struct Rational : IEquatable<Rational>, IComparable<Rati
 
     private long SmallDen => _denMinusOne + 1;
 
+    /// <summary>num/den from a pair already in lowest terms, den positive, num not <see cref="long.MinValue"/>.</summary>
+    internal static Rational FromSmallNormalized(long num, long den) => new(num, den);
+
     /// <summary>Converts a 64-bit integer exactly.</summary>
     /// <param name="value">The integer.</param>
     public static implicit operator Rational(long value) =>
