@@ -119,7 +119,7 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
     private static bool Build(ref ParseState<Token> state, ChainScratch scratch, in ScratchList<Operand> operands,
         in ScratchList<Operator> operators, [MaybeNullWhen(false)] out Expr result)
     {
-        var values = new ScratchList<Expr>(scratch.Values, operands.Count);
+        var values = new ScratchList<ExprSlot>(scratch.Values, operands.Count);
         var pending = new ScratchList<Operator>(scratch.Operators, operators.Count);
         try
         {
@@ -133,7 +133,7 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
     }
 
     private static bool Build(ref ParseState<Token> state, in ScratchList<Operand> operands, in ScratchList<Operator> operators,
-        ref ScratchList<Expr> values, ref ScratchList<Operator> pending, [MaybeNullWhen(false)] out Expr result)
+        ref ScratchList<ExprSlot> values, ref ScratchList<Operator> pending, [MaybeNullWhen(false)] out Expr result)
     {
         var i = 0;
         while (true)
@@ -152,7 +152,7 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
                     TextSpan.Cover(operands[k].Node.Span, chain.Span));
                 chain = Apply(operands[k].Prefixes, power);
             }
-            values.Add(chain);
+            values.Add(new ExprSlot(chain));
             if (j == operators.Count)
             {
                 break;
@@ -175,15 +175,15 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
         {
             Reduce(ref values, pending.Pop());
         }
-        result = values.Pop();
+        result = values.Pop().Node;
         return true;
     }
 
-    private static void Reduce(ref ScratchList<Expr> values, Operator op)
+    private static void Reduce(ref ScratchList<ExprSlot> values, Operator op)
     {
-        var right = values.Pop();
-        var left = values.Pop();
-        values.Add(new Binary(op.Op, left, right, op.Span, TextSpan.Cover(left.Span, right.Span)));
+        var right = values.Pop().Node;
+        var left = values.Pop().Node;
+        values.Add(new ExprSlot(new Binary(op.Op, left, right, op.Span, TextSpan.Cover(left.Span, right.Span))));
     }
 
     private static Expr Apply(Token[]? prefixes, Expr operand)
@@ -218,5 +218,11 @@ internal sealed class ChainScratch
 
     public SparePool<ChainParser.Operator> Operators { get; } = new();
 
-    public SparePool<Expr> Values { get; } = new();
+    public SparePool<ExprSlot> Values { get; } = new();
 }
+
+/// <summary>
+/// A tree in a scratch array. Storing an <see cref="Expr"/> (an unsealed type) in an <c>Expr[]</c>
+/// costs an array-covariance check per store; a struct holding it does not.
+/// </summary>
+internal readonly record struct ExprSlot(Expr Node);
