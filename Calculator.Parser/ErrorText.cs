@@ -15,14 +15,14 @@ internal static class ErrorText
         "'('", "','", "')'", "'='", "':'", SyntaxMessages.EndOfStatement,
     ];
 
-    public static string Describe(Token token)
+    public static string Describe(Token token, string source)
     {
-        var text = token.Text;
+        var text = token.TextIn(source);
         return text.Length <= MaxShown ? "'" + text.ToString() + "'" : "'" + text[..MaxShown].ToString() + "…'";
     }
 
     // header: tokens before this index are a definition's header, where no operator can follow a name.
-    public static Diagnostic ToDiagnostic(ParseError<Token> error, ReadOnlySpan<Token> tokens, TextSpan statement, int header)
+    public static Diagnostic ToDiagnostic(ParseError<Token> error, ReadOnlySpan<Token> tokens, string source, TextSpan statement, int header)
     {
         var offset = (int)Math.Min(error.ErrorOffset, tokens.Length);
         var at = error.Unexpected.HasValue ? error.Unexpected.Value.Span
@@ -57,7 +57,7 @@ internal static class ErrorText
             expected.InsertRange(operand, ["a number", "a name", "'('"]);
         }
 
-        var what = error.EOF || !error.Unexpected.HasValue ? "end of input" : Describe(error.Unexpected.Value);
+        var what = error.EOF || !error.Unexpected.HasValue ? "end of input" : Describe(error.Unexpected.Value, source);
         var message = SyntaxMessages.Unexpected(what, expected);
         if (error.Unexpected.HasValue && error.Unexpected.Value.Kind == TokenKind.Assign && (header == 0 || offset > header))
         {

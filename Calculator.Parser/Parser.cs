@@ -57,7 +57,7 @@ public static class CalcParser
         {
             // The lexer has refused every input deeper than MaxDepth, so a Limit error here only means
             // that the caller's stack is small: parse again on a thread with room.
-            var shallow = ParseTokens(lexer.TokenArray, tokens.Length, lexed.Span);
+            var shallow = ParseTokens(lexer.TokenArray, tokens.Length, lexer.Text, lexed.Span);
             if (shallow.Error is not { Kind: DiagnosticKind.Limit })
             {
                 return shallow;
@@ -65,24 +65,25 @@ public static class CalcParser
         }
         ParsedStatement? result = null;
         var array = tokens.ToArray();
-        var thread = new Thread(() => result = ParseTokens(array, array.Length, lexed.Span), DeepStackSize);
+        var source = lexer.Text;
+        var thread = new Thread(() => result = ParseTokens(array, array.Length, source, lexed.Span), DeepStackSize);
         thread.Start();
         thread.Join();
         return result!;
     }
 
-    private static ParsedStatement ParseTokens(Token[] array, int count, TextSpan span)
+    private static ParsedStatement ParseTokens(Token[] array, int count, string source, TextSpan span)
     {
         var tokens = array.AsSpan(0, count);
         var parser = ChooseParser(tokens, out var header);
         Result<Token, Statement> result;
-        using (Grammar.TokenCursor.Enter(array, count))
+        using (Grammar.TokenCursor.Enter(array, count, source))
         {
             result = parser.Parse((ReadOnlySpan<Token>)tokens);
         }
         return result.Success
             ? new ParsedStatement(span, result.Value, null)
-            : new ParsedStatement(span, null, ErrorText.ToDiagnostic(result.Error!, tokens, span, header));
+            : new ParsedStatement(span, null, ErrorText.ToDiagnostic(result.Error!, tokens, source, span, header));
     }
 
     // The statement's form is decided by its first tokens, so no alternative is ever tried and undone.

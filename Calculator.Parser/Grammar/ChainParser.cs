@@ -164,7 +164,7 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
                 if (pending.Peek().Precedence == ComparePrecedence && next.Precedence == ComparePrecedence)
                 {
                     return TokenParsers.FailWith(ref state, next.Token, next.Location,
-                        SyntaxMessages.ChainedComparison(ErrorText.Describe(next.Token)), out result);
+                        SyntaxMessages.ChainedComparison(ErrorText.Describe(next.Token, TokenCursor.Source)), out result);
                 }
                 Reduce(ref values, pending.Pop());
             }

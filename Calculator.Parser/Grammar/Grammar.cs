@@ -78,7 +78,7 @@ internal static class Grammar
 
     private static NumberLiteral MakeNumber(Token token)
     {
-        NumberText.Parse(token.Text, out var significand, out var exponent);
+        NumberText.Parse(TokenCursor.TextOf(token), out var significand, out var exponent);
         return new NumberLiteral(significand, exponent, token.Span);
     }
 
@@ -105,7 +105,7 @@ internal static class Grammar
 
     private static string NameText(Token token)
     {
-        var text = token.Text;
+        var text = TokenCursor.TextOf(token);
         if (text is "π")
         {
             return "pi";

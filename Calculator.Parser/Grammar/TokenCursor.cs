@@ -18,16 +18,27 @@ internal sealed class TokenCursor
 
     private Token[]? _tokens;
     private int _count;
+    private string _source = "";
 
-    /// <summary>Makes <paramref name="tokens"/>[0..<paramref name="count"/>) the input of parsers on this thread until the scope ends.</summary>
-    public static Scope Enter(Token[] tokens, int count)
+    /// <summary>
+    /// Makes <paramref name="tokens"/>[0..<paramref name="count"/>), read from <paramref name="source"/>,
+    /// the input of parsers on this thread until the scope ends.
+    /// </summary>
+    public static Scope Enter(Token[] tokens, int count, string source)
     {
         var cursor = t_current ??= new TokenCursor();
-        var saved = (cursor._tokens, cursor._count);
+        var saved = new Scope(cursor, cursor._tokens, cursor._count, cursor._source);
         cursor._tokens = tokens;
         cursor._count = count;
-        return new Scope(cursor, saved._tokens, saved._count);
+        cursor._source = source;
+        return saved;
     }
+
+    /// <summary>The text of the statement being parsed on this thread.</summary>
+    public static string Source => t_current?._source ?? throw new InvalidOperationException("no statement is being parsed");
+
+    /// <summary>The characters of <paramref name="token"/> in the statement being parsed.</summary>
+    public static ReadOnlySpan<char> TextOf(Token token) => token.TextIn(Source);
 
     /// <summary>The next token, without consuming it; false at the end of the statement.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -63,12 +74,13 @@ internal sealed class TokenCursor
     }
 
     /// <summary>Restores the cursor of an enclosing statement (or none) when disposed.</summary>
-    internal readonly struct Scope(TokenCursor cursor, Token[]? tokens, int count) : IDisposable
+    internal readonly struct Scope(TokenCursor cursor, Token[]? tokens, int count, string source) : IDisposable
     {
         public void Dispose()
         {
             cursor._tokens = tokens;
             cursor._count = count;
+            cursor._source = source;
         }
     }
 }

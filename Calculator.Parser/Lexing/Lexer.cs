@@ -55,18 +55,16 @@ internal sealed class Lexer : IDisposable
     /// <summary>The tokens of the statement last returned by <see cref="Next"/>.</summary>
     public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, _tokenCount);
 
+    /// <summary>The text being lexed.</summary>
+    public string Text => _text;
+
     /// <summary>The array behind <see cref="Tokens"/>, valid up to its length.</summary>
     public Token[] TokenArray => _tokens;
 
     /// <summary>Gives the lexer and its token buffer back for reuse; the lexer must not be used afterwards.</summary>
     public void Dispose()
     {
-        if (_tokens.Length <= MaxKeptTokens)
-        {
-            // Tokens hold the source text: clear what was used so no line is kept alive.
-            Array.Clear(_tokens, 0, Math.Max(_tokenHigh, _tokenCount));
-        }
-        else
+        if (_tokens.Length > MaxKeptTokens)
         {
             _tokens = new Token[32];
         }
@@ -187,7 +185,7 @@ internal sealed class Lexer : IDisposable
             last = i;
             if (_tokenCount < _maxStatementLength)
             {
-                AddToken(new Token(kind, start, i - start, text));
+                AddToken(new Token(kind, start, i - start));
             }
             if (TrackDepth(kind, afterOperand) && error is null)
             {

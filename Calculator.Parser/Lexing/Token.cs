@@ -51,11 +51,14 @@ public enum TokenKind : byte
     Colon,
 }
 
-/// <summary>A token: its kind and where its characters are in <paramref name="Source"/>.</summary>
-public readonly record struct Token(TokenKind Kind, int Start, int Length, string Source)
+/// <summary>
+/// A token: its kind and where its characters are in the statement's text. It holds no reference,
+/// so token arrays and the parser's operator lists cost no GC write barriers and need no clearing.
+/// </summary>
+public readonly record struct Token(TokenKind Kind, int Start, int Length)
 {
-    /// <summary>The token's characters.</summary>
-    public ReadOnlySpan<char> Text => Source.AsSpan(Start, Length);
+    /// <summary>The token's characters in <paramref name="source"/>, the text it was read from.</summary>
+    public ReadOnlySpan<char> TextIn(string source) => source.AsSpan(Start, Length);
 
     /// <summary>The characters of the token.</summary>
     public TextSpan Span => new(Start, Length);
