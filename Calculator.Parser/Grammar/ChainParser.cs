@@ -71,12 +71,36 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
             return true;
         }
 
+        // The next most common is one explicit operator between two operands: no lists either.
+        Operand second = default;
+        Operator firstOperator = default;
+        if (Binary[(int)next.Kind] is { } binary)
+        {
+            firstOperator = new Operator(binary.Op, binary.Precedence, next.Span, state.Location, next);
+            state.Advance();
+            if (!operand.TryParse(ref state, ref expecteds, out second))
+            {
+                result = null;
+                return false;
+            }
+            if (!TokenCursor.TryPeek(ref state, out var after) || !Continues(after.Kind, second.AllowsImplicit))
+            {
+                result = Pair(first, firstOperator, second);
+                return true;
+            }
+        }
+
         var scratch = ChainScratch.Current;
         var operands = new ScratchList<Operand>(scratch.Operands, 8);
         var operators = new ScratchList<Operator>(scratch.Operators, 8);
         try
         {
             operands.Add(first);
+            if (second.Node is not null)
+            {
+                operators.Add(firstOperator);
+                operands.Add(second);
+            }
             return ParseRest(ref state, ref expecteds, scratch, ref operands, ref operators, out result);
         }
         finally
@@ -89,7 +113,7 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
     private bool ParseRest(ref ParseState<Token> state, ref PooledList<Expected<Token>> expecteds, ChainScratch scratch,
         ref ScratchList<Operand> operands, ref ScratchList<Operator> operators, [MaybeNullWhen(false)] out Expr result)
     {
-        var last = operands[0];
+        var last = operands[operands.Count - 1];
         while (TokenCursor.TryPeek(ref state, out var token) && Continues(token.Kind, last.AllowsImplicit))
         {
             if (Binary[(int)token.Kind] is { } binary)
@@ -111,6 +135,20 @@ internal sealed class ChainParser(Parser<Token, Operand> operand) : Parser<Token
         }
 
         return Build(ref state, scratch, in operands, in operators, out result);
+    }
+
+    // What Build makes of two operands and one operator.
+    private static Expr Pair(Operand left, Operator op, Operand right)
+    {
+        if (op.Precedence == PowerPrecedence)
+        {
+            var exponent = Apply(right.Prefixes, right.Node);
+            var power = new Binary(BinaryOperator.Power, left.Node, exponent, op.Span, TextSpan.Cover(left.Node.Span, exponent.Span));
+            return Apply(left.Prefixes, power);
+        }
+        var l = Apply(left.Prefixes, left.Node);
+        var r = Apply(right.Prefixes, right.Node);
+        return new Binary(op.Op, l, r, op.Span, TextSpan.Cover(l.Span, r.Span));
     }
 
     private static bool Continues(TokenKind kind, bool allowsImplicit) =>
