@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Calculator.Cli.Input;
 using Calculator.Parser;
@@ -29,6 +30,8 @@ internal sealed class ParseAhead
     private const int BatchSize = ChunkSize * ChunksPerBatch;
     private const int Slots = 4;
     private const int ReaderStackSize = 16 * 1024 * 1024;
+    private const int WindowBatches = 16;
+    private const int SlowWindowsToStop = 3;
 
     private readonly StreamLineSource _source;
     private readonly Batch[] _ring = [new(), new(), new(), new()];
@@ -44,11 +47,22 @@ internal sealed class ParseAhead
     private long _consumed;
     private Batch? _filling;
 
+    // Ticks the evaluating thread spent waiting for batches in the current window, and its request
+    // that the reader stop and leave the rest to it.
+    private long _waited;
+    private int _slowWindows;
+    private bool _handBackRequested;
+
     private ParseAhead(StreamLineSource source, bool flushBeforeReads)
     {
         _source = source;
         _flushBeforeReads = flushBeforeReads;
     }
+
+    private static int s_handBacks;
+
+    /// <summary>How many runs in this process went on on one thread after the reader stopped (for tests).</summary>
+    internal static int HandBacks => Volatile.Read(ref s_handBacks);
 
     /// <summary>Whether parsing ahead can pay: a second core to run it.</summary>
     public static bool Pays => Environment.ProcessorCount > 1;
@@ -68,12 +82,19 @@ internal sealed class ParseAhead
     private bool Run(StatementRunner runner, Action flush)
     {
         var reader = new Thread(ReadAndParse, ReaderStackSize) { IsBackground = true, Name = "calc parser" };
+        var beforeRead = _source.BeforeRead;
         _source.BeforeRead = HandOverBeforeRead;
         reader.Start();
         try
         {
+            var windowStart = Stopwatch.GetTimestamp();
             for (var next = 0L; ; next++)
             {
+                if (next % WindowBatches == WindowBatches - 1)
+                {
+                    windowStart = CheckWaiting(windowStart);
+                }
+
                 var batch = WaitForBatch(next);
                 switch (batch.Kind)
                 {
@@ -90,6 +111,11 @@ internal sealed class ParseAhead
                         break;
                     case BatchKind.End:
                         return true;
+                    case BatchKind.HandBack:
+                        // The reader has stopped before its next line: go on here, on one thread.
+                        Interlocked.Increment(ref s_handBacks);
+                        _source.BeforeRead = beforeRead;
+                        return runner.Run(_source);
                     default:
                         batch.Failure!.Throw();
                         return false;
@@ -132,12 +158,23 @@ internal sealed class ParseAhead
     private void EnsureParsed(Batch batch, int chunk)
     {
         var spin = default(SpinWait);
+        var start = 0L;
         while (!batch.IsParsed(chunk))
         {
             if (!batch.TryParse(chunk) && !ParseOldestChunk())
             {
+                if (start == 0)
+                {
+                    start = Stopwatch.GetTimestamp();
+                }
+
                 spin.SpinOnce(sleep1Threshold: -1);
             }
+        }
+
+        if (start != 0)
+        {
+            _waited += Stopwatch.GetTimestamp() - start;
         }
 
         batch.ChunkFailures[chunk]?.Throw();
@@ -182,6 +219,12 @@ internal sealed class ParseAhead
 
     private Batch WaitForBatch(long index)
     {
+        if (Volatile.Read(ref _published) > index)
+        {
+            return _ring[index % Slots];
+        }
+
+        var start = Stopwatch.GetTimestamp();
         while (Volatile.Read(ref _published) <= index)
         {
             _publishedSignal.Reset();
@@ -193,14 +236,36 @@ internal sealed class ParseAhead
             _publishedSignal.Wait();
         }
 
+        _waited += Stopwatch.GetTimestamp() - start;
         return _ring[index % Slots];
+    }
+
+    /// <summary>
+    /// Ends a window of <see cref="WindowBatches"/> batches (about a millisecond): when the
+    /// evaluating thread spent more than a quarter of each of three windows in a row waiting for the
+    /// reader, the two threads are not running side by side (other processes hold the cores, or the
+    /// input comes slowly), and every hand-off costs a wake-up; then the reader is asked to stop and
+    /// the rest runs on this thread alone. On a free machine nearly every window waits 0%; single
+    /// windows up to 70% (a descheduled reader) are why one is not enough.
+    /// </summary>
+    private long CheckWaiting(long windowStart)
+    {
+        var now = Stopwatch.GetTimestamp();
+        _slowWindows = _waited * 4 > now - windowStart ? _slowWindows + 1 : 0;
+        if (_slowWindows == SlowWindowsToStop)
+        {
+            Volatile.Write(ref _handBackRequested, true);
+        }
+
+        _waited = 0;
+        return now;
     }
 
     private void ReadAndParse()
     {
         try
         {
-            while (_source.TryReadLine(out var line))
+            while (!Volatile.Read(ref _handBackRequested) && _source.TryReadLine(out var line))
             {
                 _stop.Token.ThrowIfCancellationRequested();
                 _filling ??= AcquireSlot(BatchKind.Lines);
@@ -212,6 +277,13 @@ internal sealed class ParseAhead
             }
 
             HandOver();
+            if (Volatile.Read(ref _handBackRequested))
+            {
+                // Not a line more: from here the evaluating thread reads the source itself.
+                Publish(AcquireSlot(BatchKind.HandBack));
+                return;
+            }
+
             Publish(AcquireSlot(BatchKind.End));
 
             // Help with what is left.
@@ -302,6 +374,7 @@ internal sealed class ParseAhead
         Lines,
         Flush,
         End,
+        HandBack,
         Failure,
     }
 

@@ -203,6 +203,37 @@ public class StdinTests
         Assert.Equal(expectedErrors.Count > 0 ? 1 : 0, result.ExitCode);
     }
 
+    // Input that comes slowly keeps the evaluating thread waiting; after three windows of that the
+    // reader stops at a line boundary and the evaluating thread reads the rest itself. Nothing may
+    // be lost, repeated or reordered across the switch.
+    [Fact]
+    public void Stdin_SlowInput_SwitchesToOneThread_WithoutLosingALine()
+    {
+        var input = new StringBuilder();
+        var expected = new StringBuilder();
+        var n = System.Numerics.BigInteger.Zero;
+        for (var line = 1; line <= 4_000; line++)
+        {
+            n = line % 7 == 0 ? n * 3 : n + line;
+            input.Append(line % 7 == 0 ? "n = ans * 3; n\n" : $"n = {(line == 1 ? "0" : "n")} + {line}; n\n");
+            expected.Append(CultureInfo.InvariantCulture, $"{n}\n");
+        }
+
+        var before = Calculator.Cli.Commands.ParseAhead.HandBacks;
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var chunks = Encoding.UTF8.GetBytes(input.ToString()).Chunk(300);
+        var exitCode = CalcApp.Run([], new ChunkedStream(chunks, pauseMilliseconds: 1), stdout, stderr);
+
+        Assert.Equal("", stderr.ToString());
+        Assert.Equal(expected.ToString(), stdout.ToString());
+        Assert.Equal(0, exitCode);
+        if (Calculator.Cli.Commands.ParseAhead.Pays)
+        {
+            Assert.True(Calculator.Cli.Commands.ParseAhead.HandBacks > before, "the reader never handed the source back");
+        }
+    }
+
     [Fact]
     public void Stdin_FailFast_StopsAtTheFirstErrorOfALongInput()
     {
