@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Calculator.Cli.Input;
 using Calculator.Parser;
@@ -30,8 +29,8 @@ internal sealed class ParseAhead
     private const int BatchSize = ChunkSize * ChunksPerBatch;
     private const int Slots = 4;
     private const int ReaderStackSize = 16 * 1024 * 1024;
-    private const int WindowBatches = 16;
-    private const int SlowWindowsToStop = 3;
+    private const int WindowBatches = 128;
+    private const int BusyWindowsToStop = 3;
 
     private readonly StreamLineSource _source;
     private readonly Batch[] _ring = [new(), new(), new(), new()];
@@ -47,22 +46,18 @@ internal sealed class ParseAhead
     private long _consumed;
     private Batch? _filling;
 
-    // Ticks the evaluating thread spent waiting for batches in the current window, and its request
-    // that the reader stop and leave the rest to it.
-    private long _waited;
-    private int _slowWindows;
+    // Windows in a row that ended on a busy machine, and the evaluating thread's request that the
+    // reader stop and leave the rest to it.
+    private int _busyWindows;
     private bool _handBackRequested;
+    private long _handBackAt = long.MaxValue;
+    private bool _handedBack;
 
     private ParseAhead(StreamLineSource source, bool flushBeforeReads)
     {
         _source = source;
         _flushBeforeReads = flushBeforeReads;
     }
-
-    private static int s_handBacks;
-
-    /// <summary>How many runs in this process went on on one thread after the reader stopped (for tests).</summary>
-    internal static int HandBacks => Volatile.Read(ref s_handBacks);
 
     /// <summary>Whether parsing ahead can pay: a second core to run it.</summary>
     public static bool Pays => Environment.ProcessorCount > 1;
@@ -73,10 +68,21 @@ internal sealed class ParseAhead
     /// wait; <paramref name="readsNeverWait"/> says that none may (a regular file), so the threads
     /// need not meet before each read.
     /// </summary>
-    public static bool Run(StatementRunner runner, StreamLineSource source, Action flush, bool readsNeverWait)
+    public static bool Run(StatementRunner runner, StreamLineSource source, Action flush, bool readsNeverWait) =>
+        Run(runner, source, flush, readsNeverWait, long.MaxValue, out _);
+
+    /// <summary>
+    /// As <see cref="Run(StatementRunner, StreamLineSource, Action, bool)"/>, and the reader is asked
+    /// to hand the source back once batch <paramref name="handBackAt"/> is reached, as on a busy
+    /// machine (for tests); <paramref name="handedBack"/> says whether it did.
+    /// </summary>
+    internal static bool Run(StatementRunner runner, StreamLineSource source, Action flush, bool readsNeverWait,
+        long handBackAt, out bool handedBack)
     {
-        var pipeline = new ParseAhead(source, flushBeforeReads: !readsNeverWait);
-        return pipeline.Run(runner, flush);
+        var pipeline = new ParseAhead(source, flushBeforeReads: !readsNeverWait) { _handBackAt = handBackAt };
+        var completed = pipeline.Run(runner, flush);
+        handedBack = pipeline._handedBack;
+        return completed;
     }
 
     private bool Run(StatementRunner runner, Action flush)
@@ -87,12 +93,17 @@ internal sealed class ParseAhead
         reader.Start();
         try
         {
-            var windowStart = Stopwatch.GetTimestamp();
+            using var probe = BusyMachineProbe.Open();
             for (var next = 0L; ; next++)
             {
                 if (next % WindowBatches == WindowBatches - 1)
                 {
-                    windowStart = CheckWaiting(windowStart);
+                    CheckBusy(probe);
+                }
+
+                if (next == _handBackAt)
+                {
+                    Volatile.Write(ref _handBackRequested, true);
                 }
 
                 var batch = WaitForBatch(next);
@@ -113,7 +124,7 @@ internal sealed class ParseAhead
                         return true;
                     case BatchKind.HandBack:
                         // The reader has stopped before its next line: go on here, on one thread.
-                        Interlocked.Increment(ref s_handBacks);
+                        _handedBack = true;
                         _source.BeforeRead = beforeRead;
                         return runner.Run(_source);
                     default:
@@ -158,23 +169,12 @@ internal sealed class ParseAhead
     private void EnsureParsed(Batch batch, int chunk)
     {
         var spin = default(SpinWait);
-        var start = 0L;
         while (!batch.IsParsed(chunk))
         {
             if (!batch.TryParse(chunk) && !ParseOldestChunk())
             {
-                if (start == 0)
-                {
-                    start = Stopwatch.GetTimestamp();
-                }
-
                 spin.SpinOnce(sleep1Threshold: -1);
             }
-        }
-
-        if (start != 0)
-        {
-            _waited += Stopwatch.GetTimestamp() - start;
         }
 
         batch.ChunkFailures[chunk]?.Throw();
@@ -219,12 +219,6 @@ internal sealed class ParseAhead
 
     private Batch WaitForBatch(long index)
     {
-        if (Volatile.Read(ref _published) > index)
-        {
-            return _ring[index % Slots];
-        }
-
-        var start = Stopwatch.GetTimestamp();
         while (Volatile.Read(ref _published) <= index)
         {
             _publishedSignal.Reset();
@@ -236,29 +230,23 @@ internal sealed class ParseAhead
             _publishedSignal.Wait();
         }
 
-        _waited += Stopwatch.GetTimestamp() - start;
         return _ring[index % Slots];
     }
 
     /// <summary>
-    /// Ends a window of <see cref="WindowBatches"/> batches (about a millisecond): when the
-    /// evaluating thread spent more than a quarter of each of three windows in a row waiting for the
-    /// reader, the two threads are not running side by side (other processes hold the cores, or the
-    /// input comes slowly), and every hand-off costs a wake-up; then the reader is asked to stop and
-    /// the rest runs on this thread alone. On a free machine nearly every window waits 0%; single
-    /// windows up to 70% (a descheduled reader) are why one is not enough.
+    /// Ends a window of <see cref="WindowBatches"/> batches (a few milliseconds): when three windows
+    /// in a row end with other processes runnable on every core, the two threads cannot run side by
+    /// side, every hand-off between them waits for a time slice, and calc ran 2-5 times slower than
+    /// on one thread; so the reader is asked to stop and the rest runs on this thread alone. calc's
+    /// own threads sharing a core for a while (before the scheduler spreads them) do not count.
     /// </summary>
-    private long CheckWaiting(long windowStart)
+    private void CheckBusy(BusyMachineProbe probe)
     {
-        var now = Stopwatch.GetTimestamp();
-        _slowWindows = _waited * 4 > now - windowStart ? _slowWindows + 1 : 0;
-        if (_slowWindows == SlowWindowsToStop)
+        _busyWindows = probe.IsBusy() ? _busyWindows + 1 : 0;
+        if (_busyWindows == BusyWindowsToStop)
         {
             Volatile.Write(ref _handBackRequested, true);
         }
-
-        _waited = 0;
-        return now;
     }
 
     private void ReadAndParse()

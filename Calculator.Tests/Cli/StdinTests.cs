@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Calculator.Cli;
+using Calculator.Cli.Commands;
+using Calculator.Cli.Input;
+using Calculator.Cli.Output;
+using Calculator.Evaluator;
 using Xunit;
 
 namespace Calculator.Tests.Cli;
@@ -203,11 +207,15 @@ public class StdinTests
         Assert.Equal(expectedErrors.Count > 0 ? 1 : 0, result.ExitCode);
     }
 
-    // Input that comes slowly keeps the evaluating thread waiting; after three windows of that the
-    // reader stops at a line boundary and the evaluating thread reads the rest itself. Nothing may
-    // be lost, repeated or reordered across the switch.
-    [Fact]
-    public void Stdin_SlowInput_SwitchesToOneThread_WithoutLosingALine()
+    // On a busy machine the reader stops at a line boundary and the evaluating thread reads the
+    // rest itself. Nothing may be lost, repeated or reordered across the switch, wherever it falls
+    // (here forced at a batch), from memory or through a pipe with flushes before reads.
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(17, false)]
+    [InlineData(5, true)]
+    public void Stdin_HandBackToOneThread_LosesNoLine(long handBackAt, bool pipe)
     {
         var input = new StringBuilder();
         var expected = new StringBuilder();
@@ -219,19 +227,21 @@ public class StdinTests
             expected.Append(CultureInfo.InvariantCulture, $"{n}\n");
         }
 
-        var before = Calculator.Cli.Commands.ParseAhead.HandBacks;
+        var bytes = Encoding.UTF8.GetBytes(input.ToString());
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var chunks = Encoding.UTF8.GetBytes(input.ToString()).Chunk(300);
-        var exitCode = CalcApp.Run([], new ChunkedStream(chunks, pauseMilliseconds: 1), stdout, stderr);
+        var channels = new OutputChannels(stdout, stderr);
+        var runner = new StatementRunner(new Session(new SessionOptions()), new PlainResultSink(channels, fraction: false, color: false), failFast: false);
+        Stream stream = pipe ? new ChunkedStream(bytes.Chunk(700)) : new MemoryStream(bytes);
+        var source = new StreamLineSource(stream, "<stdin>", channels.Flush);
 
+        var completed = ParseAhead.Run(runner, source, channels.Flush, readsNeverWait: !pipe, handBackAt, out var handedBack);
+        channels.Flush();
+
+        Assert.True(completed);
+        Assert.True(handedBack);
         Assert.Equal("", stderr.ToString());
         Assert.Equal(expected.ToString(), stdout.ToString());
-        Assert.Equal(0, exitCode);
-        if (Calculator.Cli.Commands.ParseAhead.Pays)
-        {
-            Assert.True(Calculator.Cli.Commands.ParseAhead.HandBacks > before, "the reader never handed the source back");
-        }
     }
 
     [Fact]

@@ -29,8 +29,8 @@ internal sealed class RecordingWriter(string name, List<string> log) : TextWrite
     }
 }
 
-/// <summary>Stdin that hands out the given chunks one read at a time, logging each read, optionally after a pause.</summary>
-internal sealed class ChunkedStream(IEnumerable<byte[]> chunks, List<string>? log = null, int pauseMilliseconds = 0) : Stream
+/// <summary>Stdin that hands out the given chunks one read at a time, logging each read.</summary>
+internal sealed class ChunkedStream(IEnumerable<byte[]> chunks, List<string>? log = null) : Stream
 {
     private Queue<byte[]> _chunks = new(chunks);
 
@@ -50,11 +50,6 @@ internal sealed class ChunkedStream(IEnumerable<byte[]> chunks, List<string>? lo
     {
         Reads++;
         log?.Add($"read:{Reads}");
-        if (pauseMilliseconds > 0)
-        {
-            Thread.Sleep(pauseMilliseconds);
-        }
-
         if (_chunks.Count == 0)
         {
             return 0;
