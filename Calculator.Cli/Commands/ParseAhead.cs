@@ -149,8 +149,7 @@ internal sealed class ParseAhead
         for (var chunk = 0; chunk < batch.ChunkCount; chunk++)
         {
             EnsureParsed(batch, chunk);
-            var end = Math.Min(batch.Count, (chunk + 1) * ChunkSize);
-            for (var i = chunk * ChunkSize; i < end; i++)
+            for (var i = chunk * ChunkSize; i < batch.ChunkEnd(chunk); i++)
             {
                 if (!runner.RunParsed(_source.Name, in batch.Lines[i], batch.Statements[i]))
                 {
@@ -415,6 +414,9 @@ internal sealed class ParseAhead
 
         public void Seal() => ChunkCount = Kind == BatchKind.Lines ? (Count + ChunkSize - 1) / ChunkSize : 0;
 
+        /// <summary>The index after the last line of <paramref name="chunk"/>.</summary>
+        public int ChunkEnd(int chunk) => Math.Min(Count, (chunk + 1) * ChunkSize);
+
         public bool IsParsed(int chunk) => Volatile.Read(ref _chunkStates[chunk]) == Parsed;
 
         /// <summary>Claims and parses the first unclaimed chunk; false when every chunk is claimed.</summary>
@@ -448,8 +450,7 @@ internal sealed class ParseAhead
             Interlocked.Increment(ref _claimed);
             try
             {
-                var end = Math.Min(Count, (chunk + 1) * ChunkSize);
-                for (var i = chunk * ChunkSize; i < end; i++)
+                for (var i = chunk * ChunkSize; i < ChunkEnd(chunk); i++)
                 {
                     Statements[i] = Lines[i].Error is null ? CalcParser.ParseProgram(Lines[i].Text) : null;
                 }

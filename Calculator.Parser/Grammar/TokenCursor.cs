@@ -9,7 +9,8 @@ namespace Calculator.Parser.Grammar;
 /// loops. Reading the next token through <see cref="ParseState{TToken}"/> costs three calls
 /// (<c>Current</c>, <c>LookAhead</c>, <c>Buffer</c>) every time; the state's <c>Location</c> is the
 /// index of the next token in the array the statement was parsed from, so a look there is one load.
-/// Without a statement entered (a parser run on its own), the cursor asks the state.
+/// The parsers also read token text from here, so they run only on a statement entered with
+/// <see cref="Enter"/>, as <see cref="CalcParser"/> does.
 /// </summary>
 internal sealed class TokenCursor
 {
@@ -35,7 +36,7 @@ internal sealed class TokenCursor
     }
 
     /// <summary>The text of the statement being parsed on this thread.</summary>
-    public static string Source => t_current?._source ?? throw new InvalidOperationException("no statement is being parsed");
+    public static string Source => t_current is { _tokens: not null } cursor ? cursor._source : throw NotEntered();
 
     /// <summary>The characters of <paramref name="token"/> in the statement being parsed.</summary>
     public static ReadOnlySpan<char> TextOf(Token token) => token.TextIn(Source);
@@ -45,33 +46,20 @@ internal sealed class TokenCursor
     public static bool TryPeek(ref ParseState<Token> state, out Token token)
     {
         var cursor = t_current;
-        if (cursor?._tokens is { } tokens)
+        var tokens = cursor?._tokens ?? throw NotEntered();
+        var index = state.Location;
+        if (index < cursor!._count)
         {
-            var index = state.Location;
-            if (index < cursor._count)
-            {
-                token = tokens[index];
-                return true;
-            }
-
-            token = default;
-            return false;
-        }
-
-        return PeekState(ref state, out token);
-    }
-
-    private static bool PeekState(ref ParseState<Token> state, out Token token)
-    {
-        if (state.HasCurrent)
-        {
-            token = state.Current;
+            token = tokens[index];
             return true;
         }
 
         token = default;
         return false;
     }
+
+    private static InvalidOperationException NotEntered() =>
+        new("the grammar's parsers run only on a statement entered with TokenCursor.Enter (CalcParser does)");
 
     /// <summary>Restores the cursor of an enclosing statement (or none) when disposed.</summary>
     internal readonly struct Scope(TokenCursor cursor, Token[]? tokens, int count, string source) : IDisposable

@@ -34,7 +34,6 @@ internal sealed class Lexer : IDisposable
 
     private Token[] _tokens = new Token[32];
     private int _tokenCount;
-    private int _tokenHigh;
 
     private Lexer()
     {
@@ -68,7 +67,7 @@ internal sealed class Lexer : IDisposable
         {
             _tokens = new Token[32];
         }
-        _tokenCount = _tokenHigh = 0;
+        _tokenCount = 0;
         _text = "";
         _levels?.Clear();
         t_spare = this;
@@ -103,7 +102,6 @@ internal sealed class Lexer : IDisposable
     private bool LexStatement(out LexedStatement statement)
     {
         var text = _text;
-        _tokenHigh = Math.Max(_tokenHigh, _tokenCount);
         _tokenCount = 0;
         _levels?.Clear();
         _chain = _ternary = _depth = _maxSeen = 0;
