@@ -23,6 +23,10 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     private Val[]? _arguments;
     private int _callDepth;
 
+    // The user-function calls in progress. Functions are pure and the scope cannot change within a
+    // statement, so a call made again with the same arguments while it is in progress never ends.
+    private readonly HashSet<ActiveCall> _activeCalls = [];
+
     // Shared stack of left spines; each EvaluateBinary uses the part above the count it found.
     private readonly List<Binary> _spine = [];
 
@@ -347,6 +351,13 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         {
             values[i] = Evaluate(arguments[i]);
         }
+        // It would recurse until the depth limit, or for a minute when each level is costly
+        // (f(x) = x^233333 * f(3)); its end is known now.
+        var active = new ActiveCall(function, values);
+        if (!_activeCalls.Add(active))
+        {
+            throw Fail(DiagnosticKind.Limit, call.Span, Messages.RecursionTooDeep);
+        }
         var (savedParameters, savedArguments) = (_parameters, _arguments);
         _parameters = function.Parameters;
         _arguments = values;
@@ -359,6 +370,45 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         {
             _callDepth--;
             (_parameters, _arguments) = (savedParameters, savedArguments);
+            _activeCalls.Remove(active);
+        }
+    }
+
+    /// <summary>A user-function call and its argument values, equal when both are.</summary>
+    private readonly struct ActiveCall(UserFunction function, Val[] arguments) : IEquatable<ActiveCall>
+    {
+        public bool Equals(ActiveCall other)
+        {
+            if (!ReferenceEquals(function, other.Function) || arguments.Length != other.Arguments.Length)
+            {
+                return false;
+            }
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var (a, b) = (arguments[i], other.Arguments[i]);
+                if (a.IsBoolean != b.IsBoolean || (a.IsBoolean ? a.Boolean != b.Boolean : !a.Number.Equals(b.Number)))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private UserFunction Function => function;
+
+        private Val[] Arguments => arguments;
+
+        public override bool Equals(object? obj) => obj is ActiveCall other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(RuntimeHelpers.GetHashCode(function));
+            foreach (var argument in arguments)
+            {
+                hash.Add(argument.IsBoolean ? argument.Boolean.GetHashCode() : argument.Number.GetHashCode());
+            }
+            return hash.ToHashCode();
         }
     }
 

@@ -193,6 +193,28 @@ public sealed class SemanticsTests
         Assert.Equal(["f()", "5000", "g()", "error:limit", "h()", "k()", "error:limit"], results);
     }
 
+    // A call made again with the same arguments while it is in progress can never end (functions
+    // are pure, and the scope cannot change within a statement): found by the fuzzer, this ran for
+    // the whole 60 s statement limit, computing 3^233333 at each of thousands of levels.
+    [Fact]
+    public void Call_repeated_with_the_same_arguments_inside_itself_is_a_limit_at_once()
+    {
+        var session = new Session();
+        var watch = Stopwatch.StartNew();
+        var outcomes = session.Run("f(x) = x^233333 f(3)\nf(3)\nh(n) = k(n)\nk(n) = h(n)\nh(true)");
+        Assert.Equal(OutcomeKind.Error, outcomes[1].Kind);
+        Assert.Equal("limit: recursion too deep", outcomes[1].Error!.Message);
+        Assert.Equal("limit: recursion too deep", outcomes[4].Error!.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public void The_same_call_made_twice_in_sequence_is_no_recursion()
+    {
+        Assert.Equal("4", Calc.Last("g(n) = n + 1\ng(1) + g(1)"));
+        Assert.Equal("9", Calc.Last("d(n) = n\nt(n) = d(n) + d(n) + d(d(n))\nt(3)"));
+    }
+
     [Fact]
     public void Statement_that_runs_past_its_time_limit_is_a_limit_error()
     {
