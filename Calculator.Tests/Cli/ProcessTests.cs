@@ -93,6 +93,17 @@ public class ProcessTests
     }
 
     [Fact]
+    public void Process_AddressSpaceLimit_StdinModeStillRuns()
+    {
+        // The published binary runs under 'ulimit -v 500000' (.ci/container.sh checks it); this
+        // JIT-hosted build needs more for the runtime itself, and 2 GB made stdin mode exit 70.
+        var result = CalcExecutable.Bash(
+            "ulimit -v 2000000 && printf '1+1\\nf(n) = n < 1 ? 0 : 1 + f(n-1)\\nf(9999)\\n' | \"$CALC\"; echo \"status=$?\"");
+        Assert.Equal("2\n9999\nstatus=0\n", result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
     public void Process_StderrPipeClosed_EndsCalc()
     {
         // Errors only, into a pipe whose reader leaves after one line: calc must end, not run forever.
