@@ -22,6 +22,10 @@ internal static class ErrorRenderer
     private const int LongLine = 160;
     private const int Context = 60;
     private const int LongSpan = 80;
+
+    // A message quotes input (unknown name 'x'): a million-letter name is shown by its ends.
+    private const int LongMessage = 240;
+    private const int MessageEnd = 60;
     private const string Bold = "\e[1m";
     private const string Red = "\e[1;31m";
     private const string Green = "\e[1;32m";
@@ -47,7 +51,9 @@ internal static class ErrorRenderer
             .Append(color ? Reset : "")
             .Append(' ')
             .Append(color ? Red : "").Append("error:").Append(color ? Reset : "")
-            .Append(' ').Append(error.Message).Append('\n');
+            .Append(' ');
+        AppendMessage(text, error.Message);
+        text.Append('\n');
 
         var prefix = windowStart > 0 ? "…" : "";
         var suffix = windowEnd < line.Length ? "…" : "";
@@ -102,6 +108,29 @@ internal static class ErrorRenderer
         }
 
         return (windowStart, windowEnd, shownEnd);
+    }
+
+    private static void AppendMessage(StringBuilder text, string message)
+    {
+        if (message.Length <= LongMessage)
+        {
+            text.Append(message);
+            return;
+        }
+
+        var head = LongMessage - MessageEnd;
+        var tail = message.Length - MessageEnd;
+        if (char.IsHighSurrogate(message[head - 1]))
+        {
+            head--;
+        }
+
+        if (char.IsLowSurrogate(message[tail]))
+        {
+            tail++;
+        }
+
+        text.Append(message.AsSpan(0, head)).Append('…').Append(message.AsSpan(tail));
     }
 
     private static void AppendVisible(StringBuilder text, ReadOnlySpan<char> line)

@@ -88,6 +88,18 @@ public class ErrorRenderingTests
     }
 
     [Fact]
+    public void LongName_InTheMessage_IsShownByItsEnds()
+    {
+        var result = CliHarness.Args("1 + " + new string('a', 500_000) + "z");
+        Assert.Equal(1, result.ExitCode);
+        var first = result.Stderr.Split('\n')[0];
+        Assert.StartsWith("<args>:1:5: error: unknown name 'aaa", first, StringComparison.Ordinal);
+        Assert.Contains("…", first, StringComparison.Ordinal);
+        Assert.EndsWith("aaz'", first, StringComparison.Ordinal);
+        Assert.True(result.Stderr.Length < 1000, $"{result.Stderr.Length} characters on stderr");
+    }
+
+    [Fact]
     public void ColumnCursor_CountsLikeAFreshCountAcrossPairsAndRestarts()
     {
         var line = "\U0001F600a\U0001F600b;" + new string('x', 50) + "\U0001F600";
