@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Calculator.Evaluator.Builtins;
 using Calculator.Evaluator.Numerics;
 using Calculator.Parser;
@@ -178,8 +180,16 @@ public sealed class Session
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public void SetVariable(string name, Value value)
     {
-        CheckBindable(name, Messages.CannotAssign);
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
+        // A name bound before was checked then: a host updating its variables pays one look-up.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_scope.Variables, name);
+        if (!Unsafe.IsNullRef(ref slot))
+        {
+            slot = value.Inner;
+            return;
+        }
+        CheckBindable(name, Messages.CannotAssign);
         _scope.Variables[name] = value.Inner;
     }
 
