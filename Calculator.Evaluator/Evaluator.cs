@@ -405,6 +405,11 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
             values[i] = new Value(Evaluate(arguments[i]), context);
         }
         var result = RunHost(call.Span, function.Name, () => function.Body(values), Messages.HostFailed);
+        // Host functions may be slow: a cancellation during one ends the statement at once.
+        if (_cancellation.IsCancellationRequested)
+        {
+            throw Fail(DiagnosticKind.Limit, call.Span, Messages.Interrupted);
+        }
         return result is null
             ? throw Fail(DiagnosticKind.Host, call.Span, Messages.HostReturnedNull(function.Name))
             : result.Inner;
