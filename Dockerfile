@@ -34,8 +34,10 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props Calculator.slnx ./
 COPY Calculator.Parser/Calculator.Parser.csproj Calculator.Parser/packages.lock.json Calculator.Parser/
 COPY Calculator.Evaluator/Calculator.Evaluator.csproj Calculator.Evaluator/packages.lock.json Calculator.Evaluator/
-COPY Calculator.Cli/Calculator.Cli.csproj Calculator.Cli/Performance.props Calculator.Cli/packages.lock.json Calculator.Cli/
-RUN dotnet restore Calculator.Cli/Calculator.Cli.csproj -r linux-x64 --locked-mode
+COPY Packaging.props ./
+COPY Calculator.Cli/Calculator.Cli.csproj Calculator.Cli/Performance.props Calculator.Cli/packages.linux-x64.lock.json Calculator.Cli/
+# RuntimeIdentifier (not -r, which names RuntimeIdentifiers): the native build's own lock file.
+RUN dotnet restore Calculator.Cli/Calculator.Cli.csproj -p:RuntimeIdentifier=linux-x64 --locked-mode
 
 COPY .editorconfig ./
 COPY Calculator.Parser/ Calculator.Parser/
