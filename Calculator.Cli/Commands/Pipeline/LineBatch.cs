@@ -21,8 +21,11 @@ internal sealed class LineBatch
     private readonly IReadOnlyList<ParsedStatement>?[] _statements = new IReadOnlyList<ParsedStatement>?[MaxLines];
     private int _chars;
 
-    /// <summary>Set by the worker once every line is parsed (or parsing failed); the printer waits for it.</summary>
-    public ManualResetEventSlim Parsed { get; } = new(false);
+    /// <summary>
+    /// Set by the worker once every line is parsed (or parsing failed); the printer waits for it,
+    /// without spinning first (see <see cref="LinePipeline"/>).
+    /// </summary>
+    public ManualResetEventSlim Parsed { get; } = new(false, spinCount: 0);
 
     public int Count { get; private set; }
 

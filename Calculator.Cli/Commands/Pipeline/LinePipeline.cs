@@ -26,12 +26,13 @@ namespace Calculator.Cli.Commands.Pipeline;
 /// partial batch marked <see cref="LineBatch.FlushAfter"/> and waits until the printer has
 /// answered it and flushed. So, as in the one-thread loop, every answer has left calc before
 /// calc waits for input: <c>tail -f log | calc</c> answers at once.</para>
-/// <para>The workers and the reader are dedicated threads with large stacks (the parser recurses
-/// once per nesting level); the printer stays on the calling thread, which has the evaluator's
-/// stack. The channels are used synchronously for that reason (<see cref="Take{T}"/>).</para>
+/// <para>The reader and the workers are dedicated threads, not thread-pool tasks: the parser
+/// recurses once per nesting level and wants a roomier stack than the pool's, and the printer
+/// must stay on the calling thread, which has the evaluator's big stack. So the channels are
+/// used synchronously (<see cref="Take{T}"/>); nothing spins and nothing polls.</para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
-    Justification = "A reader blocked in a read of a pipe may outlive the run and still touch the semaphore and the token; they are left to the GC.")]
+    Justification = "A reader blocked in a read of a pipe may outlive the run and still touch the event and the token; they are left to the GC.")]
 internal sealed class LinePipeline
 {
     private const int ThreadStackSize = 16 * 1024 * 1024;
@@ -40,7 +41,7 @@ internal sealed class LinePipeline
     private readonly Channel<LineBatch> _free;
     private readonly Channel<LineBatch> _work;
     private readonly Channel<LineBatch> _order;
-    private readonly SemaphoreSlim _flushed = new(0);
+    private readonly ManualResetEventSlim _flushed = new(false, spinCount: 0);
     private readonly CancellationTokenSource _stop = new();
 
     private LinePipeline(StreamLineSource source, int batches)
@@ -51,9 +52,6 @@ internal sealed class LinePipeline
         // reader waits for a free batch instead.
         var options = new BoundedChannelOptions(batches)
         {
-            SingleReader = false,
-            SingleWriter = false,
-
             // The thread that makes a batch available wakes the waiting thread itself, rather
             // than through the thread pool.
             AllowSynchronousContinuations = true,
@@ -144,6 +142,7 @@ internal sealed class LinePipeline
                     Send(batch);
                     unflushed = false;
                     _flushed.Wait(_stop.Token);
+                    _flushed.Reset();
                     batch = TakeFree();
                 }
 
@@ -229,7 +228,7 @@ internal sealed class LinePipeline
             if (batch.FlushAfter)
             {
                 flush();
-                _flushed.Release();
+                _flushed.Set();
             }
 
             batch.Reset();
@@ -240,8 +239,10 @@ internal sealed class LinePipeline
     }
 
     /// <summary>
-    /// The next item of <paramref name="channel"/>, waiting on this thread while there is none;
-    /// null once the channel is completed and empty.
+    /// The next item of <paramref name="channel"/>, blocking this thread while there is none;
+    /// null once the channel is completed and empty. The wait does not spin first (as
+    /// <c>Task.Wait</c> would): on a busy machine a spinning thread burns the time slice that the
+    /// thread it waits for needs.
     /// </summary>
     private static T? Take<T>(Channel<T> channel, CancellationToken token)
         where T : class
@@ -249,12 +250,26 @@ internal sealed class LinePipeline
         T? item;
         while (!channel.Reader.TryRead(out item))
         {
-            if (!channel.Reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
+            if (!Block(channel.Reader.WaitToReadAsync(token)))
             {
                 return null;
             }
         }
 
         return item;
+    }
+
+    /// <summary>The result of <paramref name="pending"/>, blocking this thread until there is one.</summary>
+    private static bool Block(ValueTask<bool> pending)
+    {
+        var awaiter = pending.ConfigureAwait(false).GetAwaiter();
+        if (!awaiter.IsCompleted)
+        {
+            using var ready = new ManualResetEventSlim(false, spinCount: 0);
+            awaiter.UnsafeOnCompleted(ready.Set);
+            ready.Wait(CancellationToken.None);
+        }
+
+        return awaiter.GetResult();
     }
 }
