@@ -155,6 +155,21 @@ public class PipelineTests
         Assert.InRange(stdout.Flushes, 1, stdin.Reads + 3);
     }
 
+    // The real executable: a producer that waits for each answer before it sends the next line,
+    // as tail -f would, gets every answer at once on any thread count.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void Process_StreamingStdin_AnswersBeforeInputEnds_OnAnyThreadCount(int threads)
+    {
+        var result = CalcExecutable.Bash(
+            $"coproc C {{ \"$CALC\" --threads {threads}; }}; " +
+            "echo '6*7' >&\"${C[1]}\"; read -t 10 a <&\"${C[0]}\"; " +
+            "echo 'ans+1' >&\"${C[1]}\"; read -t 10 b <&\"${C[0]}\"; " +
+            "exec {C[1]}>&-; wait; echo \"$a $b\"");
+        Assert.Equal("42 43\n", result.Stdout);
+    }
+
     // The reader may run ahead of the printer only by the batches in flight: with the printer
     // held at its first line, an endless input stops being read after a bounded amount.
     [Theory]
