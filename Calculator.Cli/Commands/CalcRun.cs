@@ -12,9 +12,7 @@ internal static class CalcRun
     {
         if (!TryGetThreads(settings, console, out var threads, out var error))
         {
-            stderr.Write($"calc: {error}\n");
-            stderr.Flush();
-            return CalcCommand.UsageError;
+            return CalcCommand.ReportUsage(stderr, [error]);
         }
 
         var channels = new OutputChannels(stdout, stderr);
@@ -84,9 +82,9 @@ internal static class CalcRun
     /// The thread count: <c>--threads</c>, else <c>CALC_THREADS</c> when set, else the default;
     /// false with a usage error when <c>CALC_THREADS</c> is no valid count.
     /// </summary>
-    private static bool TryGetThreads(CalcSettings settings, CalcConsole console, out int threads, out string? error)
+    private static bool TryGetThreads(CalcSettings settings, CalcConsole console, out int threads, out string error)
     {
-        error = null;
+        error = "";
         threads = settings.Threads ?? ThreadCount.Default;
         if (settings.Threads is not null || console.EnvironmentVariable(ThreadCount.Variable) is not { Length: > 0 } text)
         {

@@ -215,7 +215,7 @@ public class PipelineTests
         var result = Run("1+1\n"u8.ToArray(), 0, "--threads", value);
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Stdout);
-        Assert.Contains($"calc: --threads takes a whole number from 1 to 256, not '{value}'\n", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal($"calc: error: --threads takes a whole number from 1 to 256, not '{value}'\nTry 'calc --help' for more information.\n", result.Stderr);
     }
 
     [Theory]
@@ -228,7 +228,7 @@ public class PipelineTests
         var result = RunWithVariable(value, "1+1");
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Stdout);
-        Assert.Equal($"calc: CALC_THREADS takes a whole number from 1 to 256, not '{value}'\n", result.Stderr);
+        Assert.Equal($"calc: error: CALC_THREADS takes a whole number from 1 to 256, not '{value}'\nTry 'calc --help' for more information.\n", result.Stderr);
     }
 
     [Fact]
@@ -339,7 +339,7 @@ public class PipelineTests
         {
             Blocked.Set();
             _closed.Wait();
-            throw new IOException("Broken pipe");
+            throw new IOException("Broken pipe", 32); // EPIPE, as .NET reports it on Linux
         }
     }
 
