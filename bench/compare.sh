@@ -6,7 +6,9 @@
 # Environment: CALC=path (skip the build and use this binary), ROUNDS (throughput rounds, 5),
 # LINES (arithmetic corpus, 1000000), FUNC_LINES (100000), BC_TIMEOUT (seconds one bc -l run
 # may take at 10 000 digits, 60; beyond it the ratio is reported as a lower bound),
-# WORK (scratch directory, bench/out), DIGITS (precisions to compare, "2000 10000").
+# WORK (scratch directory, bench/out), DIGITS (precisions to compare, "2000 10000"),
+# PARTS (which sections run: "agree arith func memory startup digits"; e.g. PARTS=arith for a
+# short throughput-only run, or under taskset -c 0 for one core).
 # Ratios are bc time / calc time (above 1: calc is faster) and medians over rounds whose
 # order alternates (calc first, then bc first), because the machine is shared and noisy.
 set -euo pipefail
@@ -17,6 +19,8 @@ ROUNDS=${ROUNDS:-5}
 LINES=${LINES:-1000000}
 FUNC_LINES=${FUNC_LINES:-100000}
 BC_TIMEOUT=${BC_TIMEOUT:-60}
+PARTS=" ${PARTS:-agree arith func memory startup digits} "
+part() { [[ $PARTS == *" $1 "* ]]; }
 export BC_LINE_LENGTH=0
 mkdir -p "$WORK"
 
@@ -74,15 +78,18 @@ TABLE=$WORK/results.md
 row() { echo "| $1 | $2 | $3 | $4 |" | tee -a "$TABLE"; }
 
 # --- agreement -------------------------------------------------------------------------------
-echo "checking that calc and bc agree on every line of the arithmetic corpus ..." >&2
-"$CALC" <"$WORK/arith.calc" | awk -f "$ROOT/bench/normalize.awk" >"$WORK/arith.calc.out"
-bc <"$WORK/arith.bc" | awk -f "$ROOT/bench/normalize.awk" >"$WORK/arith.bc.out"
-if cmp -s "$WORK/arith.calc.out" "$WORK/arith.bc.out"; then
-    AGREE="all $LINES values agree"
-else
-    AGREE="DISAGREE: $(cmp "$WORK/arith.calc.out" "$WORK/arith.bc.out" | head -1)"
+AGREE="values not compared"
+if part agree; then
+    echo "checking that calc and bc agree on every line of the arithmetic corpus ..." >&2
+    "$CALC" <"$WORK/arith.calc" | awk -f "$ROOT/bench/normalize.awk" >"$WORK/arith.calc.out"
+    bc <"$WORK/arith.bc" | awk -f "$ROOT/bench/normalize.awk" >"$WORK/arith.bc.out"
+    if cmp -s "$WORK/arith.calc.out" "$WORK/arith.bc.out"; then
+        AGREE="all $LINES values agree"
+    else
+        AGREE="DISAGREE: $(cmp "$WORK/arith.calc.out" "$WORK/arith.bc.out" | head -1)"
+    fi
+    echo "$AGREE" >&2
 fi
-echo "$AGREE" >&2
 
 # --- throughput --------------------------------------------------------------------------
 throughput() { # name calc-args corpus bc-args
@@ -102,11 +109,12 @@ throughput() { # name calc-args corpus bc-args
         "$(awk -v n="$lines" -v s="$mb" 'BEGIN { printf "%.0f lines/s", n / s }')" "**$mr**"
 }
 echo "throughput ($ROUNDS alternating rounds) ..." >&2
-throughput "arithmetic" "" arith ""
-throughput "functions (bc -l)" "" func "-l"
+if part arith; then throughput "arithmetic" "" arith ""; fi
+if part func; then throughput "functions (bc -l)" "" func "-l"; fi
 
 # --- memory ----------------------------------------------------------------------------------
 for corpus in arith100k arith; do
+    part memory || break
     n=$(wc -l <"$WORK/$corpus.calc")
     kc=$(peak_kb "$CALC" <"$WORK/$corpus.calc"); kb=$(peak_kb bc <"$WORK/$corpus.bc")
     row "peak RSS, $n arithmetic lines" "$(awk -v k="$kc" 'BEGIN { printf "%.1f MB", k / 1024 }')" \
@@ -116,7 +124,7 @@ done
 # --- start-up --------------------------------------------------------------------------------
 # Two fair forms: both through the same shell (hyperfine subtracts the shell's own start-up), and
 # both started directly (-N), where bc reads the same line from a file instead of a pipe.
-echo "start-up ..." >&2
+part startup && echo "start-up ..." >&2
 echo "1+2" >"$WORK/one.bc"
 startup() { # label calc-command bc-command hyperfine-flags...
     local label=$1 c=$2 b=$3; shift 3
@@ -129,12 +137,15 @@ startup() { # label calc-command bc-command hyperfine-flags...
     row "$label" "$(ms "$(printf '%s\n' "${sc[@]}" | median)")" "$(ms "$(printf '%s\n' "${sb[@]}" | median)")" \
         "**$(printf '%s\n' "${sr[@]}" | median)** (target >= 0.5)"
 }
-startup "start-up, via the shell: \`calc 1+2\` vs \`echo 1+2 \| bc\`" "$CALC 1+2 >/dev/null" "echo 1+2 | bc >/dev/null"
-startup "start-up, direct (-N): \`calc 1+2\` vs \`bc one.bc\`" "$CALC 1+2" "bc $WORK/one.bc" -N
+if part startup; then
+    startup "start-up, via the shell: \`calc 1+2\` vs \`echo 1+2 \| bc\`" "$CALC 1+2 >/dev/null" "echo 1+2 | bc >/dev/null"
+    startup "start-up, direct (-N): \`calc 1+2\` vs \`bc one.bc\`" "$CALC 1+2" "bc $WORK/one.bc" -N
+fi
 
 # --- digits ----------------------------------------------------------------------------------
-echo "precision (bc -l runs once per item, capped at ${BC_TIMEOUT}s for 10 000 digits) ..." >&2
+part digits && echo "precision (bc -l runs once per item, capped at ${BC_TIMEOUT}s for 10 000 digits) ..." >&2
 digits_of() { tr -d '\\\n.-' | sed 's/^0*//'; }
+part digits || DIGITS=" "
 for p in ${DIGITS:-2000 10000}; do
     for item in "pi:pi:4*a(1)" "e:e:e(1)" "ln 2:ln(2):l(2)" "sqrt 2:sqrt(2):sqrt(2)"; do
         IFS=: read -r label cexpr bexpr <<<"$item"

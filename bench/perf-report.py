@@ -2,14 +2,15 @@
 """Self and inclusive time per method from `perf record -g` of the Native AOT calc.
 
 perf cannot name the functions of a static-pie AOT binary by itself, so this maps the
-dso-relative addresses of each sample to the binary's own symbol table (publish with
--p:StripSymbols=false so that the symbols stay in the binary).
+dso-relative addresses of each sample to the binary's symbol table: the separate `calc.dbg` that publish
+writes beside the binary when it is there, else the binary's own (-p:StripSymbols=false).
 
     perf record -F 10000 -g -o perf.data ./calc < corpus >/dev/null
     python3 bench/perf-report.py ./calc perf.data [--under NAME]
 """
 import bisect
 import collections
+import os
 import subprocess
 import sys
 
@@ -60,7 +61,8 @@ def samples(data):
 def main():
     binary, data = sys.argv[1], sys.argv[2]
     under = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == '--under' else None
-    addresses, names = symbols(binary)
+    debug = binary + '.dbg'
+    addresses, names = symbols(debug if os.path.exists(debug) else binary)
     delta = text_delta(binary)
     own, inclusive, total = collections.Counter(), collections.Counter(), 0
     for sample in samples(data):

@@ -88,10 +88,16 @@ internal static class CalcCommand
             CustomParser = ParseFormat,
         };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first error." };
+        var threads = new Option<int?>("--threads")
+        {
+            Description = $"Threads for stdin and files, 1 to {ThreadCount.Max} (default: the CPUs calc may use, or {ThreadCount.Variable}).",
+            HelpName = "N",
+            CustomParser = ParseThreads,
+        };
 
         var root = new RootCommand("calc evaluates infix arithmetic exactly: rationals stay exact, irrational results get the digits you ask for.")
         {
-            expression, files, precision, fraction, format, failFast,
+            expression, files, precision, fraction, format, failFast, threads,
         };
         root.Directives.Clear();
         foreach (var option in root.Options)
@@ -117,7 +123,8 @@ internal static class CalcCommand
                 parseResult.GetValue(precision),
                 parseResult.GetValue(fraction),
                 parseResult.GetValue(format) == "json",
-                parseResult.GetValue(failFast)),
+                parseResult.GetValue(failFast),
+                parseResult.GetValue(threads)),
             console, stdout, stderr));
 
         if (UsageCheck.FirstError(args[leading..], root.Options) is { } usage)
@@ -147,7 +154,7 @@ internal static class CalcCommand
         }
     }
 
-    private static int ReportUsage(TextWriter stderr, IEnumerable<string> errors)
+    internal static int ReportUsage(TextWriter stderr, IEnumerable<string> errors)
     {
         foreach (var error in errors)
         {
@@ -169,6 +176,18 @@ internal static class CalcCommand
 
         result.AddError($"--precision takes a whole number from 1 to 100000, not '{text}'");
         return 0;
+    }
+
+    private static int? ParseThreads(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (ThreadCount.TryParse(text, out var count))
+        {
+            return count;
+        }
+
+        result.AddError(ThreadCount.Invalid("--threads", text));
+        return null;
     }
 
     private static string ParseFormat(System.CommandLine.Parsing.ArgumentResult result)

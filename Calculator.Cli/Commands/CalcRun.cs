@@ -1,3 +1,4 @@
+using Calculator.Cli.Commands.Pipeline;
 using Calculator.Cli.Input;
 using Calculator.Cli.Output;
 using Calculator.Evaluator;
@@ -9,7 +10,16 @@ internal static class CalcRun
 {
     public static int Execute(CalcSettings settings, CalcConsole console, TextWriter stdout, TextWriter stderr)
     {
+        if (!TryGetThreads(settings, console, out var threads, out var error))
+        {
+            return CalcCommand.ReportUsage(stderr, [error]);
+        }
+
         var channels = new OutputChannels(stdout, stderr);
+
+        // With one thread the source flushes the output before each read, as the loop's own
+        // step; with more, the pipeline decides when, on the thread that writes.
+        Action? flushBeforeRead = threads == 1 ? channels.Flush : null;
         var opened = new List<Stream>();
         try
         {
@@ -18,7 +28,7 @@ internal static class CalcRun
             {
                 if (path == "-")
                 {
-                    sources.Add(new StreamLineSource(console.Stdin, "<stdin>", channels.Flush) { StdinIsRegularFile = console.StdinIsRegularFile });
+                    sources.Add(new StreamLineSource(console.Stdin, "<stdin>", flushBeforeRead) { StdinIsRegularFile = console.StdinIsRegularFile });
                     continue;
                 }
 
@@ -35,7 +45,7 @@ internal static class CalcRun
                 }
 
                 opened.Add(stream);
-                sources.Add(new StreamLineSource(stream, path, channels.Flush));
+                sources.Add(new StreamLineSource(stream, path, flushBeforeRead));
             }
 
             if (settings.Expression.Count > 0)
@@ -49,7 +59,7 @@ internal static class CalcRun
                     ? new InteractiveSource(
                         new LineEditor(console.Keys ?? new ConsoleKeyReader(), console.StdoutIsTerminal ? stdout : stderr),
                         channels.Flush)
-                    : new StreamLineSource(console.Stdin, "<stdin>", channels.Flush) { StdinIsRegularFile = console.StdinIsRegularFile });
+                    : new StreamLineSource(console.Stdin, "<stdin>", flushBeforeRead) { StdinIsRegularFile = console.StdinIsRegularFile });
             }
 
             var session = new Session(new SessionOptions { Precision = settings.Precision });
@@ -57,7 +67,7 @@ internal static class CalcRun
                 ? new JsonResultSink(channels, settings.Fraction)
                 : new PlainResultSink(channels, settings.Fraction, console.ColorErrors);
             var runner = new StatementRunner(session, sink, settings.FailFast);
-            return Run(runner, sources, channels, stderr);
+            return Run(runner, sources, threads, channels, stderr);
         }
         finally
         {
@@ -68,14 +78,36 @@ internal static class CalcRun
         }
     }
 
-    private static int Run(StatementRunner runner, List<ILineSource> sources, OutputChannels channels, TextWriter stderr)
+    /// <summary>
+    /// The thread count: <c>--threads</c>, else <c>CALC_THREADS</c> when set, else the default;
+    /// false with a usage error when <c>CALC_THREADS</c> is no valid count.
+    /// </summary>
+    private static bool TryGetThreads(CalcSettings settings, CalcConsole console, out int threads, out string error)
+    {
+        error = "";
+        threads = settings.Threads ?? ThreadCount.Default;
+        if (settings.Threads is not null || console.EnvironmentVariable(ThreadCount.Variable) is not { Length: > 0 } text)
+        {
+            return true;
+        }
+
+        if (ThreadCount.TryParse(text, out threads))
+        {
+            return true;
+        }
+
+        error = ThreadCount.Invalid(ThreadCount.Variable, text);
+        return false;
+    }
+
+    private static int Run(StatementRunner runner, List<ILineSource> sources, int threads, OutputChannels channels, TextWriter stderr)
     {
         try
         {
             foreach (var source in sources)
             {
-                var completed = source is StreamLineSource stream && ParseAhead.Pays
-                    ? ParseAhead.Run(runner, stream, channels.Flush, stream.ReadsNeverWait)
+                var completed = source is StreamLineSource stream && threads > 1
+                    ? LinePipeline.Run(runner, stream, workers: threads - 1, channels.Flush)
                     : runner.Run(source);
                 if (!completed)
                 {

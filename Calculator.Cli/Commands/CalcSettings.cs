@@ -7,10 +7,12 @@ namespace Calculator.Cli.Commands;
 /// <param name="Fraction">Print exact non-integers as <c>p/q</c>.</param>
 /// <param name="Json">JSON Lines instead of plain text.</param>
 /// <param name="FailFast">Stop at the first error.</param>
+/// <param name="Threads"><c>--threads</c>; null when not given (then <c>CALC_THREADS</c> or the default).</param>
 internal sealed record CalcSettings(
     IReadOnlyList<string> Expression,
     IReadOnlyList<string> Files,
     int Precision,
     bool Fraction,
     bool Json,
-    bool FailFast);
+    bool FailFast,
+    int? Threads = null);

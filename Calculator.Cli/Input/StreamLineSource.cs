@@ -36,11 +36,15 @@ internal sealed class StreamLineSource(Stream stream, string name, Action? befor
     /// <summary>No read can wait for a producer: the stream is a regular file (or in memory).</summary>
     internal bool ReadsNeverWait => StdinIsRegularFile || stream.CanSeek;
 
-    /// <summary>Runs before every read of the stream; a parse-ahead reader hands over its lines here.</summary>
-    internal Action? BeforeRead { get; set; } = beforeRead;
-
     /// <summary>The bytes held now; stays at most 2 MiB whatever the input.</summary>
     internal int BufferSize => _buffer.Length;
+
+    /// <summary>
+    /// True when the next <see cref="TryReadLine"/> needs no read of the stream: a whole line is
+    /// buffered, or the stream has ended. A reader on another thread hands over its lines and has
+    /// them answered before a read that may wait.
+    /// </summary>
+    internal bool HasBufferedLine() => _eof || (!_atStart && _buffer.AsSpan(_scanned, _end - _scanned).Contains((byte)'\n'));
 
     public bool TryReadLine(out SourceLine line)
     {
@@ -118,7 +122,7 @@ internal sealed class StreamLineSource(Stream stream, string name, Action? befor
             }
         }
 
-        BeforeRead?.Invoke();
+        beforeRead?.Invoke();
         int read;
         try
         {

@@ -116,6 +116,24 @@ public class LineSourceTests
     }
 
     [Fact]
+    public void HasBufferedLine_TellsWhetherTheNextLineNeedsARead()
+    {
+        var log = new List<string>();
+        var source = new StreamLineSource(new ChunkedStream(["a\nb\n"u8.ToArray(), "c"u8.ToArray()], log), "<t>");
+        Assert.False(source.HasBufferedLine());
+        Assert.True(source.TryReadLine(out var a));
+        Assert.True(source.HasBufferedLine());
+        Assert.True(source.TryReadLine(out var b));
+        Assert.Equal(["read:1"], log);
+        Assert.False(source.HasBufferedLine());
+        Assert.True(source.TryReadLine(out var c));
+        Assert.True(source.HasBufferedLine());
+        Assert.False(source.TryReadLine(out _));
+        Assert.Equal(["a", "b", "c"], [a.Text, b.Text, c.Text]);
+        Assert.Equal(["read:1", "read:2", "read:3"], log);
+    }
+
+    [Fact]
     public void TextSource_SplitsArgumentsTextIntoLines()
     {
         var lines = ReadAll(new TextLineSource("1\r\n2\n\n3", "<args>"));

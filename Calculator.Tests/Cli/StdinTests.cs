@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Calculator.Cli;
-using Calculator.Cli.Commands;
-using Calculator.Cli.Input;
-using Calculator.Cli.Output;
-using Calculator.Evaluator;
 using Xunit;
 
 namespace Calculator.Tests.Cli;
@@ -148,10 +144,10 @@ public class StdinTests
         Assert.Equal("20000", lines[^1]);
     }
 
-    // Lines are parsed in chunks by two threads; evaluation must still see them in input order,
-    // with errors in their place, across every chunk and batch boundary.
-    // Through a pipe (a stream that cannot seek), the reader also hands over its partial batch and
-    // waits for a flush before every read, here every 700 bytes.
+    // Lines are parsed in batches by worker threads (on a machine with more than one CPU);
+    // evaluation must still see them in input order, with errors in their place, across every
+    // batch boundary. Through a pipe (a stream that cannot seek), the reader also hands over its
+    // partial batch and waits for a flush before every read, here every 700 bytes.
     [Theory]
     [InlineData(1, false)]
     [InlineData(15, false)]
@@ -205,43 +201,6 @@ public class StdinTests
             .Select(l => int.Parse(l.Split(':')[1], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(expectedErrors, errorLines);
         Assert.Equal(expectedErrors.Count > 0 ? 1 : 0, result.ExitCode);
-    }
-
-    // On a busy machine the reader stops at a line boundary and the evaluating thread reads the
-    // rest itself. Nothing may be lost, repeated or reordered across the switch, wherever it falls
-    // (here forced at a batch), from memory or through a pipe with flushes before reads.
-    [Theory]
-    [InlineData(0, false)]
-    [InlineData(1, false)]
-    [InlineData(17, false)]
-    [InlineData(5, true)]
-    public void Stdin_HandBackToOneThread_LosesNoLine(long handBackAt, bool pipe)
-    {
-        var input = new StringBuilder();
-        var expected = new StringBuilder();
-        var n = System.Numerics.BigInteger.Zero;
-        for (var line = 1; line <= 4_000; line++)
-        {
-            n = line % 7 == 0 ? n * 3 : n + line;
-            input.Append(line % 7 == 0 ? "n = ans * 3; n\n" : $"n = {(line == 1 ? "0" : "n")} + {line}; n\n");
-            expected.Append(CultureInfo.InvariantCulture, $"{n}\n");
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(input.ToString());
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var channels = new OutputChannels(stdout, stderr);
-        var runner = new StatementRunner(new Session(new SessionOptions()), new PlainResultSink(channels, fraction: false, color: false), failFast: false);
-        Stream stream = pipe ? new ChunkedStream(bytes.Chunk(700)) : new MemoryStream(bytes);
-        var source = new StreamLineSource(stream, "<stdin>", channels.Flush);
-
-        var completed = ParseAhead.Run(runner, source, channels.Flush, readsNeverWait: !pipe, handBackAt, out var handedBack);
-        channels.Flush();
-
-        Assert.True(completed);
-        Assert.True(handedBack);
-        Assert.Equal("", stderr.ToString());
-        Assert.Equal(expected.ToString(), stdout.ToString());
     }
 
     [Fact]
