@@ -39,9 +39,6 @@ internal static class Messages
 
     public static string Limit(string message) => "limit: " + message;
 
-    public static string TooLong(TimeSpan limit) =>
-        string.Create(CultureInfo.InvariantCulture, $"limit: the statement ran for more than {limit.TotalSeconds:0.###} s");
-
     private static string Count(int n) =>
         n == 1 ? "1 argument" : n.ToString(CultureInfo.InvariantCulture) + " arguments";
 

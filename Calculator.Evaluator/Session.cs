@@ -88,7 +88,7 @@ public sealed class Session
     public Outcome Execute(Statement statement)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        _evaluator.StartStatement(Options.StatementTimeLimit);
+        using var budget = _evaluator.StartStatement(Options.StatementTimeLimit);
         try
         {
             switch (statement)
@@ -132,7 +132,7 @@ public sealed class Session
     public Value? Evaluate(Expr expression, out Diagnostic? error)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        _evaluator.StartStatement(Options.StatementTimeLimit);
+        using var budget = _evaluator.StartStatement(Options.StatementTimeLimit);
         try
         {
             error = null;
