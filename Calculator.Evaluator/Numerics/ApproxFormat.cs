@@ -117,7 +117,7 @@ public static class ApproxFormat
                 previous = ball;
             }
 
-            bits = Refinement.Next(bits);
+            bits = Refinement.Next(bits, cap);
         }
     }
 
@@ -161,7 +161,7 @@ public static class ApproxFormat
                 previous = ball;
             }
 
-            bits = Refinement.Next(bits);
+            bits = Refinement.Next(bits, cap);
         }
     }
 

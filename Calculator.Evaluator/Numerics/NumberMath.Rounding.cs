@@ -180,7 +180,7 @@ public static partial class NumberMath
             }
 
             previous = bits >= cap + scale ? ball : null;
-            bits = Refinement.Next(bits);
+            bits = Refinement.Next(bits, cap);
         }
     }
 

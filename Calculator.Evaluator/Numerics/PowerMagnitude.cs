@@ -28,7 +28,7 @@ internal static class PowerMagnitude
         // A base within 2^-(bits of n + 32) of 1 gives a result near 1 whatever n is, so more
         // bits than that never change the verdict.
         var enough = ApproxFormat.WorkingBits(ctx.Precision) + n.GetBitLength() + 32;
-        for (var bits = ApproxFormat.WorkingBits(ctx.Precision); ; bits = Refinement.Next(bits))
+        for (var bits = ApproxFormat.WorkingBits(ctx.Precision); ; bits = Refinement.Next(bits, int.MaxValue))
         {
             var ball = x.Approximate(bits);
             if (!ball.IsUnbounded && !ball.ContainsZero)

@@ -42,12 +42,15 @@ internal static class Refinement
         previous.IsUnbounded ? !next.IsUnbounded
         : next.IsExact || (!next.IsUnbounded && RadiusLog2(next) < RadiusLog2(previous) - 8);
 
-    /// <summary>The next precision: double, within what a Ball can hold.</summary>
+    /// <summary>
+    /// The next precision: double, but stop once at <paramref name="cap"/> so the zero and tie
+    /// rules are applied at the precision the documentation states.
+    /// </summary>
     /// <exception cref="NumericException">The precision would leave the int range.</exception>
-    public static int Next(int bits) =>
-        bits < int.MaxValue / 4
-            ? 2 * bits
-            : throw new NumericException(NumericErrorKind.Limit, NumericMessages.Undetermined);
+    public static int Next(int bits, int cap) =>
+        bits < cap && 2 * bits > cap ? cap
+        : bits < int.MaxValue / 4 ? 2 * bits
+        : throw new NumericException(NumericErrorKind.Limit, NumericMessages.Undetermined);
 
     /// <summary>log2 of the radius, rounded up (the ball must not be exact).</summary>
     private static long RadiusLog2(Ball ball) => ball.Exponent + IntegerMath.BitLength(ball.Radius);
