@@ -213,9 +213,11 @@ public static partial class NumberMath
         rootForm = false;
         if (x is ExactReal exact)
         {
+            // Checked before squaring: 10^999999·pi must not square a million-digit number.
             sign = exact.Value.Sign;
-            square = exact.Value * exact.Value;
-            return RealForms.IsSmall(square);
+            var small = RealForms.IsSmall(exact.Value);
+            square = small ? exact.Value * exact.Value : Rational.Zero;
+            return small && RealForms.IsSmall(square);
         }
 
         rootForm = RealForms.TrySignedSqrt(x, out sign, out square);
