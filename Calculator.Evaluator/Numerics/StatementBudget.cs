@@ -60,9 +60,12 @@ public sealed class StatementBudget
         if (!_armed)
         {
             _armed = true;
-            _deadline = _limit == Timeout.InfiniteTimeSpan
+
+            // Saturates: a limit of years (TimeSpan.MaxValue) is no limit, not an overflow.
+            var ticks = _limit.TotalSeconds * Stopwatch.Frequency;
+            _deadline = _limit == Timeout.InfiniteTimeSpan || ticks >= long.MaxValue / 2
                 ? long.MaxValue
-                : Stopwatch.GetTimestamp() + (long)(_limit.TotalSeconds * Stopwatch.Frequency);
+                : Stopwatch.GetTimestamp() + (long)ticks;
         }
     }
 
