@@ -8,7 +8,7 @@ namespace Calculator.Evaluator.Numerics;
 /// decimal is the true value rounded to P digits. Otherwise the precision doubles; past the cap
 /// only the zero and tie rules of <see cref="Refinement"/> end it without a decision.
 /// </summary>
-public static class ApproxFormat
+internal static class ApproxFormat
 {
     /// <summary>Bits per decimal digit.</summary>
     public const double Log2Of10 = 3.321928094887362347870319429489;

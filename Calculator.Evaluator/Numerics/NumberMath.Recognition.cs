@@ -8,7 +8,7 @@ namespace Calculator.Evaluator.Numerics;
 // ball that can never decide it. Each Try method returns false when it does not apply, and the
 // caller builds the approximate node as before; sin(pi/4) and the like return a ±√q form, which
 // later operations can recognise in turn.
-public static partial class NumberMath
+internal static partial class NumberMath
 {
     /// <summary>Products and quotients of ±√q forms and rationals, k·pi/k·pi and ln a/ln b.</summary>
     private static bool TryRecognizeProduct(Number a, Number b, bool divide, NumericContext ctx, out Number result)

@@ -6,7 +6,7 @@ namespace Calculator.Evaluator.Numerics;
 // integer functions. On approximate arguments the ball is refined until the result is decided,
 // to the value's magnitude plus guard bits (within the digit limit); a value sitting on a
 // boundary is never decided, and is taken to be the boundary by the tie rule of Refinement.
-public static partial class NumberMath
+internal static partial class NumberMath
 {
     private enum Rounding
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Calculator.Evaluator.Numerics;
 
 // Messages of approximate arithmetic and the built-in functions of SPEC §4.
-public static partial class NumericMessages
+internal static partial class NumericMessages
 {
     /// <summary>The message of a square root of a negative number.</summary>
     public const string SqrtOfNegative = "square root of a negative number";
@@ -51,6 +51,9 @@ public static partial class NumericMessages
     /// <param name="limit">The limit.</param>
     public static string StatementTooLong(TimeSpan limit) =>
         string.Create(CultureInfo.InvariantCulture, $"the statement ran for more than {limit.TotalSeconds:0.###} s");
+
+    /// <summary>The message of a statement cancelled by its caller (Ctrl-C, a host).</summary>
+    public const string StatementCancelled = "the statement was cancelled";
 
     /// <summary>The message of min or max without arguments.</summary>
     public const string NoArguments = "needs at least one argument";

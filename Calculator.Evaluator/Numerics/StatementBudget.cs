@@ -6,8 +6,8 @@ namespace Calculator.Evaluator.Numerics;
 /// The time limit and cancellation of the statement being run (SPEC §8). Every long loop calls
 /// <see cref="Check()"/>: the evaluator's tree walk, ball multiplication, division and roots (and
 /// so every series and every refinement built on them), constant series and printing. When the
-/// time is up the check throws a <see cref="NumericErrorKind.Limit"/> error; when the token is
-/// cancelled it throws <see cref="OperationCanceledException"/>.
+/// time is up, or the token is cancelled (Ctrl-C, a host), the check throws a
+/// <see cref="NumericErrorKind.Limit"/> error, which the evaluator reports at the node it was in.
 /// </summary>
 /// <remarks>
 /// The budget is ambient (one current budget per thread, set for the duration of a statement)
@@ -19,7 +19,7 @@ namespace Calculator.Evaluator.Numerics;
 /// With no statement running (a library caller using <see cref="NumberMath"/> directly, or
 /// printing after the statement ended) checks do nothing.
 /// </remarks>
-public sealed class StatementBudget
+internal sealed class StatementBudget
 {
     // Cheap checks read the clock once per this many calls; an operation on this many bits or
     // more takes long enough to read it every time.
@@ -54,6 +54,9 @@ public sealed class StatementBudget
         return new Scope(this);
     }
 
+    /// <summary>The statement's cancellation token.</summary>
+    public CancellationToken Token => _token;
+
     /// <summary>Starts the clock now if it has not started.</summary>
     public void Arm()
     {
@@ -70,8 +73,7 @@ public sealed class StatementBudget
     }
 
     /// <summary>Fails if the current statement is out of time or cancelled; nothing without one.</summary>
-    /// <exception cref="NumericException">The statement's time limit has passed.</exception>
-    /// <exception cref="OperationCanceledException">The statement was cancelled.</exception>
+    /// <exception cref="NumericException">The statement's time limit has passed or it was cancelled.</exception>
     public static void Check()
     {
         var budget = t_current;
@@ -98,7 +100,11 @@ public sealed class StatementBudget
     private void CheckNow()
     {
         _countdown = Interval;
-        _token.ThrowIfCancellationRequested();
+        if (_token.IsCancellationRequested)
+        {
+            throw new NumericException(NumericErrorKind.Limit, NumericMessages.StatementCancelled);
+        }
+
         Arm();
         if (Stopwatch.GetTimestamp() > _deadline)
         {

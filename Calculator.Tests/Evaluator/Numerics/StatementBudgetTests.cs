@@ -93,7 +93,8 @@ public sealed class StatementBudgetTests
         {
             StatementBudget.Check(long.MaxValue);
             source.Cancel();
-            Assert.Throws<OperationCanceledException>(() => StatementBudget.Check(long.MaxValue));
+            var e = Assert.Throws<NumericException>(() => StatementBudget.Check(long.MaxValue));
+            Assert.Equal(NumericMessages.StatementCancelled, e.Message);
         }
 
         StatementBudget.Check(long.MaxValue);
