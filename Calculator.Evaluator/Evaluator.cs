@@ -31,25 +31,19 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     private readonly List<Binary> _spine = [];
 
     // The statement's time budget: each limit bounds one result, but a long statement of
-    // big results (184710! + 184710! + …) could otherwise run for hours.
-    private long _deadline = long.MaxValue;
+    // big results (184710! + 184710! + …) could otherwise run for hours. The same budget is
+    // checked inside numeric loops (see StatementBudget).
+    private readonly StatementBudget _budget = new();
     private int _ticks;
-    private TimeSpan _timeLimit;
-    private bool _clockPending;
-    private CancellationToken _cancellation;
 
     /// <summary>
-    /// Starts a statement; <see cref="Evaluate"/> fails once it has run for <paramref name="limit"/>.
-    /// The clock is read when the general evaluation starts: the small path before it is bounded and
-    /// takes nanoseconds, and reading the clock for every line of a big file cost 3% of its time.
+    /// Starts a statement; evaluation fails once it has run for <paramref name="limit"/> or when
+    /// <paramref name="token"/> is cancelled. The clock starts when the general evaluation starts:
+    /// the small path before it is bounded and takes nanoseconds, and reading the clock for every
+    /// line of a big file cost 3% of its time. Dispose the result when the statement ends.
     /// </summary>
-    public void StartStatement(TimeSpan limit, CancellationToken cancellation = default)
-    {
-        _cancellation = cancellation;
-        _timeLimit = limit;
-        _deadline = long.MaxValue;
-        _clockPending = limit != Timeout.InfiniteTimeSpan;
-    }
+    public StatementBudget.Scope StartStatement(TimeSpan limit, CancellationToken token = default) =>
+        _budget.Start(limit, token);
 
     /// <summary>
     /// Evaluates a statement's expression. Plain arithmetic on small exact numbers (most lines of
@@ -61,11 +55,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         {
             return Val.Of(Number.Exact(small.ToRational()));
         }
-        if (_clockPending)
-        {
-            _clockPending = false;
-            _deadline = Stopwatch.GetTimestamp() + (long)(_timeLimit.TotalSeconds * Stopwatch.Frequency);
-        }
+        _budget.Arm();
         return Evaluate(expression);
     }
 
@@ -74,13 +64,13 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         // Reading the clock every 256 nodes costs nothing measurable on small lines.
         if ((++_ticks & 0xFF) == 0)
         {
-            if (Stopwatch.GetTimestamp() > _deadline)
+            try
             {
-                throw Fail(DiagnosticKind.Limit, expression.Span, Messages.TooLong(_timeLimit));
+                StatementBudget.Check(long.MaxValue);
             }
-            if (_cancellation.IsCancellationRequested)
+            catch (NumericException e)
             {
-                throw Fail(DiagnosticKind.Limit, expression.Span, Messages.Interrupted);
+                throw Fail(e, expression.Span);
             }
         }
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
@@ -406,7 +396,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         }
         var result = RunHost(call.Span, function.Name, () => function.Body(values), Messages.HostFailed);
         // Host functions may be slow: a cancellation during one ends the statement at once.
-        if (_cancellation.IsCancellationRequested)
+        if (_budget.Token.IsCancellationRequested)
         {
             throw Fail(DiagnosticKind.Limit, call.Span, Messages.Interrupted);
         }
@@ -426,7 +416,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         {
             return run();
         }
-        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (_budget.Token.IsCancellationRequested)
         {
             throw Fail(DiagnosticKind.Limit, span, Messages.Interrupted);
         }

@@ -19,7 +19,7 @@ internal static class Messages
     public const string BooleanNotNumber = "the value is a boolean, not a number";
     public const string DecimalOverflow = "the value is outside the range of decimal";
     public const string NotOneExpression = "expected one expression";
-    public const string Interrupted = "limit: the statement was cancelled";
+    public const string Interrupted = "limit: " + Numerics.NumericMessages.StatementCancelled;
 
     public static string NotAName(string name) =>
         $"'{name}' is not a calc name: a letter or '_', then letters, digits or '_' (ASCII)";
@@ -58,9 +58,6 @@ internal static class Messages
     }
 
     public static string Limit(string message) => "limit: " + message;
-
-    public static string TooLong(TimeSpan limit) =>
-        string.Create(CultureInfo.InvariantCulture, $"limit: the statement ran for more than {limit.TotalSeconds:0.###} s");
 
     private static string Count(int n) =>
         n == 1 ? "1 argument" : n.ToString(CultureInfo.InvariantCulture) + " arguments";

@@ -100,7 +100,7 @@ public sealed class Session
             return new Outcome(OutcomeKind.Error, null, null, new Diagnostic(DiagnosticKind.Limit, statement.Span, Messages.RecursionTooDeep));
         }
         var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
-        evaluator.StartStatement(Options.StatementTimeLimit);
+        using var budget = evaluator.StartStatement(Options.StatementTimeLimit);
         try
         {
             switch (statement)
@@ -154,7 +154,7 @@ public sealed class Session
             return null;
         }
         var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
-        evaluator.StartStatement(Options.StatementTimeLimit);
+        using var budget = evaluator.StartStatement(Options.StatementTimeLimit);
         try
         {
             error = null;
@@ -311,7 +311,7 @@ public sealed class Session
         var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
         try
         {
-            evaluator.StartStatement(Options.StatementTimeLimit, cancellationToken);
+            using var budget = evaluator.StartStatement(Options.StatementTimeLimit, cancellationToken);
             value = new Value(Settle(evaluator.EvaluateStatement(expression.Syntax), expression.Syntax.Span), _context);
             diagnostic = null;
             return true;

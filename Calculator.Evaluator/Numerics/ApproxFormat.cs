@@ -5,8 +5,8 @@ namespace Calculator.Evaluator.Numerics;
 /// <summary>
 /// Prints approximate values so that every digit is correct (SPEC §4, §5): the value is
 /// evaluated as a ball, and when both ends of the ball round to the same P-digit decimal that
-/// decimal is the true value rounded to P digits. Otherwise the precision doubles, up to a cap;
-/// a ball that still contains zero at the cap is zero within the working precision and prints 0.
+/// decimal is the true value rounded to P digits. Otherwise the precision doubles; past the cap
+/// only the zero and tie rules of <see cref="Refinement"/> end it without a decision.
 /// </summary>
 internal static class ApproxFormat
 {
@@ -18,8 +18,8 @@ internal static class ApproxFormat
     public static int WorkingBits(int precision) => (int)Math.Ceiling(precision * Log2Of10) + 32;
 
     /// <summary>
-    /// The most bits spent on one value: four times P·log2(10) plus 256. A value whose digits
-    /// cannot be decided by then is zero (if its ball contains zero) or prints its midpoint.
+    /// The precision from which the zero and tie rules of <see cref="Refinement"/> apply: four
+    /// times P·log2(10) plus 256. Below it a ball is refined whatever it looks like.
     /// </summary>
     /// <param name="precision">P, significant decimal digits.</param>
     public static int CapBits(int precision) => (int)Math.Ceiling(4 * precision * Log2Of10) + 256;
@@ -69,7 +69,7 @@ internal static class ApproxFormat
         return new PrintedDecimal(digits.Sign < 0, BigInteger.Abs(digits), exponent);
     }
 
-    /// <summary>The value rounded to P significant digits, by the retry scheme of the class summary.</summary>
+    /// <summary>The value rounded to P significant digits, by the rules of <see cref="Refinement"/>.</summary>
     internal static PrintedDecimal Round(Real value, NumericContext ctx)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -77,10 +77,11 @@ internal static class ApproxFormat
         var precision = ctx.Precision;
         var cap = CapBits(precision);
         var bits = WorkingBits(precision);
-        Ball ball;
+        Ball? previous = null;
         while (true)
         {
-            ball = value.Approximate(bits);
+            StatementBudget.Check(bits);
+            var ball = value.Approximate(bits);
             if (ball.IsExactZero)
             {
                 return PrintedDecimal.Zero;
@@ -93,36 +94,45 @@ internal static class ApproxFormat
 
             if (bits >= cap)
             {
-                break;
+                if (Refinement.IsNegligible(ball, precision))
+                {
+                    return PrintedDecimal.Zero;
+                }
+
+                // A ball this narrow straddles one rounding boundary: the value is taken to be that
+                // tie, rounded half away from zero, which is how the end farthest from zero rounds.
+                if (!ball.ContainsZero && Refinement.IsNarrow(ball, precision, ball.LowerLog2) &&
+                    TryRound(FarEnd(ball), precision, bits, out var tie))
+                {
+                    return tie;
+                }
+
+                if (previous is { } last && !Refinement.Improved(last, ball))
+                {
+                    return ball.ContainsZero && !ball.IsUnbounded
+                        ? PrintedDecimal.Zero
+                        : throw new NumericException(NumericErrorKind.Domain, NumericMessages.Undetermined);
+                }
+
+                previous = ball;
             }
 
-            bits = Math.Min(2 * bits, cap);
+            bits = Refinement.Next(bits, cap);
         }
-
-        if (ball.IsUnbounded)
-        {
-            throw new NumericException(NumericErrorKind.Domain, NumericMessages.Undetermined);
-        }
-
-        if (ball.ContainsZero)
-        {
-            return PrintedDecimal.Zero;
-        }
-
-        var midpoint = Ball.FromDyadic(ball.Mid, ball.Exponent);
-        return TryRound(midpoint, precision, bits, out var rounded) ? rounded : PrintedDecimal.Zero;
     }
 
     /// <summary>
     /// The sign of the value as it prints: refines until the ball excludes zero; 0 when it is
-    /// zero within the working precision.
+    /// zero by the rule of <see cref="Refinement"/>.
     /// </summary>
     internal static int Sign(Real value, NumericContext ctx)
     {
         var cap = CapBits(ctx.Precision);
         var bits = WorkingBits(ctx.Precision);
+        Ball? previous = null;
         while (true)
         {
+            StatementBudget.Check(bits);
             var ball = value.Approximate(bits);
             if (ball.IsExactZero)
             {
@@ -136,14 +146,28 @@ internal static class ApproxFormat
 
             if (bits >= cap)
             {
-                return ball.IsUnbounded
-                    ? throw new NumericException(NumericErrorKind.Domain, NumericMessages.Undetermined)
-                    : 0;
+                if (Refinement.IsNegligible(ball, ctx.Precision))
+                {
+                    return 0;
+                }
+
+                if (previous is { } last && !Refinement.Improved(last, ball))
+                {
+                    return ball.IsUnbounded
+                        ? throw new NumericException(NumericErrorKind.Domain, NumericMessages.Undetermined)
+                        : 0;
+                }
+
+                previous = ball;
             }
 
-            bits = Math.Min(2 * bits, cap);
+            bits = Refinement.Next(bits, cap);
         }
     }
+
+    /// <summary>The end of a ball that excludes zero farthest from zero, as an exact ball.</summary>
+    private static Ball FarEnd(Ball ball) =>
+        Ball.FromDyadic(ball.Mid.Sign < 0 ? ball.Low : ball.High, ball.Exponent);
 
     /// <summary>
     /// Rounds both ends of a ball that excludes zero to <paramref name="precision"/> significant

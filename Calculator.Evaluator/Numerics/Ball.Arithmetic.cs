@@ -83,6 +83,7 @@ internal readonly partial struct Ball
             return Unbounded;
         }
 
+        StatementBudget.Check(Math.Max(a.Mid.GetBitLength(), b.Mid.GetBitLength()));
         var radius = BigInteger.Zero;
         if (!b.Radius.IsZero)
         {
@@ -118,6 +119,8 @@ internal readonly partial struct Ball
         {
             return Zero;
         }
+
+        StatementBudget.Check(Math.Max(bits, b.Mid.GetBitLength()));
 
         var absB = BigInteger.Abs(b.Mid);
         var shift = (int)Math.Max(0, bits + 4 + IntegerMath.BitLength(absB) - IntegerMath.BitLength(a.Mid));

@@ -46,6 +46,8 @@ internal readonly partial struct Ball
             }
         }
 
+        StatementBudget.Check(bits);
+
         // Scale so the root has bits + 4 bits and the exponent divides by n.
         var magnitude = Math.Max(IntegerMath.BitLength(low), IntegerMath.BitLength(high));
         var scale = ((long)n * (bits + 4)) - magnitude;

@@ -76,6 +76,7 @@ internal static class Constants
         var m = (a + b) / 2;
         var (p1, q1, t1) = ChudnovskySplit(a, m);
         var (p2, q2, t2) = ChudnovskySplit(m, b);
+        StatementBudget.Check(q2.GetBitLength());
         return (p1 * p2, q1 * q2, (t1 * q2) + (p1 * t2));
     }
 
@@ -107,6 +108,7 @@ internal static class Constants
         var m = (a + b) / 2;
         var (q1, t1) = FactorialSplit(a, m);
         var (q2, t2) = FactorialSplit(m, b);
+        StatementBudget.Check(q2.GetBitLength());
         return (q1 * q2, (t1 * q2) + t2);
     }
 
@@ -156,6 +158,7 @@ internal static class Constants
         var m = (a + b) / 2;
         var (ql, bl, tl) = AtanhSplit(q2, a, m);
         var (qr, br, tr) = AtanhSplit(q2, m, b);
+        StatementBudget.Check(qr.GetBitLength());
         return (ql * qr, bl * br, (br * qr * tl) + (bl * tr));
     }
 

@@ -55,13 +55,14 @@ internal static partial class Elementary
         }
 
         var wp = bits + Guard;
-        var estimate = x.MidEstimate();
-        if (Math.Abs(estimate) > (bits / 2.0) + 8 && !IsWide(x, 0))
+        // Decided on the end of the ball nearest zero, so a wide ball around a huge value
+        // (tanh(exp(1000)) at a few hundred bits) saturates without computing e^(2x).
+        if (!x.ContainsZero && x.LowerLog2 >= 2 + BitLength(bits))
         {
             // 1 − tanh|x| < 2e^(−2|x|) < 2^-(bits+9): the ball [1 − 2^-(bits+8), 1] encloses it.
             var mid = (BigInteger.One << (bits + 9)) - 1;
             var ball = new Ball(mid, BigInteger.One, -(bits + 9));
-            return estimate > 0 ? ball : ball.Negate();
+            return x.Mid.Sign > 0 ? ball : ball.Negate();
         }
 
         // tanh x = u/(u + 2) with u = e^(2x) − 1.

@@ -146,13 +146,15 @@ internal static partial class Elementary
             return new Ball(BigInteger.Zero, BigInteger.One, 0);
         }
 
+        // The limit is |x| ≤ 2^(2^20) exactly: beyond it when the whole ball is, refined when the
+        // ball straddles it.
         var magnitude = x.UpperLog2;
-        if (magnitude > MaxTrigMagnitudeBits && x.Sign != 0 && x.LowerLog2 > MaxTrigMagnitudeBits)
+        if (!x.ContainsZero && AbsExceedsLimit(BigInteger.Abs(x.Mid) - x.Radius, x.Exponent))
         {
             throw new NumericException(NumericErrorKind.Limit, NumericMessages.TrigArgumentTooLarge);
         }
 
-        if (IsWide(x, 0) || magnitude > MaxTrigMagnitudeBits)
+        if (IsWide(x, 0) || AbsExceedsLimit(BigInteger.Abs(x.Mid) + x.Radius, x.Exponent))
         {
             return new Ball(BigInteger.Zero, BigInteger.One, 0);
         }
@@ -163,7 +165,9 @@ internal static partial class Elementary
         if (magnitude > -1)
         {
             // x = k·pi/2 + r with |r| ≤ pi/4; pi needs the bits of k on top of the precision.
-            var wpk = (int)(wp + Math.Max(0, magnitude) + 8);
+            // Rounded up to 1/32 of itself, so sin and cos of the same argument, asked for a few
+            // bits apart (tan, its pole check), share one cached pi instead of computing two.
+            var wpk = RoundUpBits(wp + Math.Max(0, magnitude) + 8);
             var halfPi = Constants.Pi(wpk).MulPow2(-1);
             var quotient = Ball.Divide(x, halfPi, (int)Math.Max(0, magnitude) + 16);
             var k = RoundToInteger(quotient);
@@ -251,6 +255,20 @@ internal static partial class Elementary
         }
 
         return OddSeries(t, wp2, alternating: true).MulPow2(steps);
+    }
+
+    /// <summary>n rounded up to a multiple of 2^(bit length of n − 5), at least 64.</summary>
+    private static int RoundUpBits(long n)
+    {
+        var shift = Math.Max(6, (int)IntegerMath.BitLength(n) - 5);
+        return (int)(((n >> shift) + 1) << shift);
+    }
+
+    /// <summary>Whether v·2^e exceeds 2^<see cref="MaxTrigMagnitudeBits"/>, for v ≥ 0.</summary>
+    private static bool AbsExceedsLimit(BigInteger v, long e)
+    {
+        var top = e + IntegerMath.BitLength(v) - 1;
+        return top > MaxTrigMagnitudeBits || (top == MaxTrigMagnitudeBits && !v.IsPowerOfTwo);
     }
 
     /// <summary>The ball [−2, 2], which holds every value of atan.</summary>

@@ -40,7 +40,12 @@ internal static partial class Elementary
         if (Math.Abs(decimalExponent) > 1e9 && x.Sign != 0 &&
             Ball.FromDyadic(BigInteger.Abs(x.Mid) - x.Radius, x.Exponent).MidEstimate() / Math.Log(10) > 1e9)
         {
-            throw new NumericException(NumericErrorKind.Limit, NumericMessages.TooManyDigits(Math.Abs(decimalExponent)));
+            // A huge argument's estimate is infinite: then give the count from its binary exponent.
+            var message = double.IsFinite(decimalExponent)
+                ? NumericMessages.TooManyDigits(Math.Abs(decimalExponent))
+                : NumericMessages.TooManyDigitsLog10(
+                    ((x.Exponent + BigInteger.Log(BigInteger.Abs(x.Mid), 2)) * IntegerMath.Log10Of2) - Math.Log10(Math.Log(10)));
+            throw new NumericException(NumericErrorKind.Limit, message);
         }
 
         if (IsWide(x, 8) || Math.Abs(decimalExponent) > 1e9)

@@ -242,6 +242,7 @@ internal static class IntegerMath
         // Newton from above decreases monotonically to the floor root.
         while (true)
         {
+            StatementBudget.Check(bits);
             var next = (((n - 1) * r) + (x / BigInteger.Pow(r, n - 1))) / n;
             if (next >= r)
             {
@@ -287,6 +288,7 @@ internal static class IntegerMath
         // squares the relative error, which leaves at most a unit or two to fix for this k.
         var k = (int)((bits / 4) - 2);
         var r = Sqrt(x >> (2 * k)) << k;
+        StatementBudget.Check(bits);
         if (r.IsZero)
         {
             r = BigInteger.One;
@@ -367,7 +369,10 @@ internal static class IntegerMath
         }
 
         var mid = from + ((to - from) / 2);
-        return ProductOfRange(from, mid) * ProductOfRange(mid + 1, to);
+        var low = ProductOfRange(from, mid);
+        var high = ProductOfRange(mid + 1, to);
+        StatementBudget.Check(high.GetBitLength());
+        return low * high;
     }
 
     /// <summary>Writes x, which is below 10^(ChunkDigits·2^level), zero-padded to fill <paramref name="dest"/>.</summary>
@@ -388,6 +393,7 @@ internal static class IntegerMath
             return;
         }
 
+        StatementBudget.Check(x.GetBitLength());
         var high = BigInteger.DivRem(x, powers[level - 1], out var low);
         WriteDigits(high, dest[..half], powers, level - 1);
         WriteDigits(low, dest[half..], powers, level - 1);

@@ -40,7 +40,9 @@ internal static partial class NumberMath
     /// <param name="x">The exponent.</param>
     /// <param name="ctx">The numeric context.</param>
     public static Number Exp(Number x, NumericContext ctx) =>
-        IsExactZero(x) ? Number.Exact(Rational.One) : Unary(RealFunction.Exp, x, ctx);
+        IsExactZero(x) ? Number.Exact(Rational.One)
+        : TryRecognizeExp(x, ctx, out var power) ? power
+        : Unary(RealFunction.Exp, x, ctx);
 
     /// <summary>The natural logarithm; ln(1) = 0 exactly.</summary>
     /// <param name="x">The argument, positive.</param>
@@ -53,7 +55,7 @@ internal static partial class NumberMath
             return Number.Exact(Rational.Zero);
         }
 
-        return Unary(RealFunction.Ln, x, ctx);
+        return TryRecognizeLn(x, out var exponent) ? exponent : Unary(RealFunction.Ln, x, ctx);
     }
 
     /// <summary><c>log(x)</c>: the natural logarithm (SPEC §4).</summary>
@@ -79,6 +81,11 @@ internal static partial class NumberMath
             return Number.Exact(power);
         }
 
+        if (TryRecognizeLog(x, b, out var recognized))
+        {
+            return recognized;
+        }
+
         var quotient = Real.Binary(
             RealOperator.Divide,
             Real.Unary(RealFunction.Ln, x.ToReal(), ctx),
@@ -100,13 +107,16 @@ internal static partial class NumberMath
     /// <summary>sin x (radians); sin(0) = 0 exactly.</summary>
     /// <param name="x">The angle.</param>
     /// <param name="ctx">The numeric context.</param>
-    public static Number Sin(Number x, NumericContext ctx) => ZeroAtZero(RealFunction.Sin, x, ctx);
+    public static Number Sin(Number x, NumericContext ctx) =>
+        TryRecognizeTrig(RealFunction.Sin, x, ctx, out var exact) ? exact : ZeroAtZero(RealFunction.Sin, x, ctx);
 
     /// <summary>cos x (radians); cos(0) = 1 exactly.</summary>
     /// <param name="x">The angle.</param>
     /// <param name="ctx">The numeric context.</param>
     public static Number Cos(Number x, NumericContext ctx) =>
-        IsExactZero(x) ? Number.Exact(Rational.One) : Unary(RealFunction.Cos, x, ctx);
+        IsExactZero(x) ? Number.Exact(Rational.One)
+        : TryRecognizeTrig(RealFunction.Cos, x, ctx, out var exact) ? exact
+        : Unary(RealFunction.Cos, x, ctx);
 
     /// <summary>tan x (radians); tan(0) = 0 exactly; a pole (cos x prints as 0) is a domain error.</summary>
     /// <param name="x">The angle.</param>
@@ -116,6 +126,11 @@ internal static partial class NumberMath
         if (IsExactZero(x))
         {
             return x;
+        }
+
+        if (TryRecognizeTrig(RealFunction.Tan, x, ctx, out var exact))
+        {
+            return exact;
         }
 
         if (SignOf(Unary(RealFunction.Cos, x, ctx), ctx) == 0)
@@ -173,18 +188,22 @@ internal static partial class NumberMath
     /// <summary>sinh x; sinh(0) = 0 exactly.</summary>
     /// <param name="x">The argument.</param>
     /// <param name="ctx">The numeric context.</param>
-    public static Number Sinh(Number x, NumericContext ctx) => ZeroAtZero(RealFunction.Sinh, x, ctx);
+    public static Number Sinh(Number x, NumericContext ctx) =>
+        TryRecognizeHyperbolic(RealFunction.Sinh, x, ctx, out var exact) ? exact : ZeroAtZero(RealFunction.Sinh, x, ctx);
 
     /// <summary>cosh x; cosh(0) = 1 exactly.</summary>
     /// <param name="x">The argument.</param>
     /// <param name="ctx">The numeric context.</param>
     public static Number Cosh(Number x, NumericContext ctx) =>
-        IsExactZero(x) ? Number.Exact(Rational.One) : Unary(RealFunction.Cosh, x, ctx);
+        IsExactZero(x) ? Number.Exact(Rational.One)
+        : TryRecognizeHyperbolic(RealFunction.Cosh, x, ctx, out var exact) ? exact
+        : Unary(RealFunction.Cosh, x, ctx);
 
     /// <summary>tanh x; tanh(0) = 0 exactly.</summary>
     /// <param name="x">The argument.</param>
     /// <param name="ctx">The numeric context.</param>
-    public static Number Tanh(Number x, NumericContext ctx) => ZeroAtZero(RealFunction.Tanh, x, ctx);
+    public static Number Tanh(Number x, NumericContext ctx) =>
+        TryRecognizeHyperbolic(RealFunction.Tanh, x, ctx, out var exact) ? exact : ZeroAtZero(RealFunction.Tanh, x, ctx);
 
     /// <summary>asinh x; asinh(0) = 0 exactly.</summary>
     /// <param name="x">The argument.</param>

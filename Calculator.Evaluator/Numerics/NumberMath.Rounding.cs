@@ -3,9 +3,9 @@ using System.Numerics;
 namespace Calculator.Evaluator.Numerics;
 
 // Functions whose results are always exact (SPEC §4): floor, ceil, round, trunc, sign, and the
-// integer functions. On approximate arguments the ball is refined until the result is decided;
-// a value sitting on a boundary (floor(sqrt(2)^2)) is never decided, and then the value as it
-// prints at precision P is used.
+// integer functions. On approximate arguments the ball is refined until the result is decided,
+// to the value's magnitude plus guard bits (within the digit limit); a value sitting on a
+// boundary is never decided, and is taken to be the boundary by the tie rule of Refinement.
 internal static partial class NumberMath
 {
     private enum Rounding
@@ -138,23 +138,60 @@ internal static partial class NumberMath
             return Number.Exact(RoundExact(exact, places, mode, ctx));
         }
 
+        // The integer part of a value of 2^m needs m bits beyond the fraction's: the first ball
+        // says how many, and the digit limit is checked on it before any of them are computed.
         var value = x.ToReal();
-        var cap = ApproxFormat.CapBits(ctx.Precision);
-        for (var bits = ApproxFormat.WorkingBits(ctx.Precision); ; bits = Math.Min(2 * bits, cap))
+        var precision = ctx.Precision;
+        var bits = ApproxFormat.WorkingBits(precision);
+        var first = value.Approximate(bits);
+        if (!first.IsUnbounded && TryDecide(first, places, mode, bits, ctx, out var decided))
         {
+            return Number.Exact(decided);
+        }
+
+        if (!first.IsUnbounded && !first.ContainsZero)
+        {
+            var needed = first.UpperLog2 + (long)Math.Ceiling(places * ApproxFormat.Log2Of10) + bits;
+            bits = (int)Math.Clamp(needed, bits, int.MaxValue / 4);
+        }
+
+        var cap = ApproxFormat.CapBits(precision);
+        Ball? previous = null;
+        while (true)
+        {
+            StatementBudget.Check(bits);
             var ball = value.Approximate(bits);
-            if (!ball.IsUnbounded && TryDecide(ball, places, mode, bits, ctx, out var decided))
+            if (!ball.IsUnbounded && TryDecide(ball, places, mode, bits, ctx, out decided))
             {
                 return Number.Exact(decided);
             }
 
-            if (bits >= cap)
+            // Past the cap a narrow ball is taken to be the one boundary it contains, exactly as a
+            // printed tie is (SPEC §4): floor(sqrt(2)^2) = 2, round(x) of a value on a half.
+            var scale = Math.Max(0, ball.IsUnbounded ? 0 : ball.UpperLog2);
+            if (bits >= cap + scale && Refinement.IsNarrow(ball, precision, scale))
             {
-                break;
+                return Number.Exact(RoundExact(NearestBoundary(ball, places, bits), places, mode, ctx));
             }
-        }
 
-        return Number.Exact(RoundExact(ApproxFormat.RoundAsPrinted(x, ctx), places, mode, ctx));
+            if (bits >= cap + scale && previous is { } last && !Refinement.Improved(last, ball))
+            {
+                throw new NumericException(NumericErrorKind.Domain, NumericMessages.Undetermined);
+            }
+
+            previous = bits >= cap + scale ? ball : null;
+            bits = Refinement.Next(bits, cap);
+        }
+    }
+
+    /// <summary>The multiple of 10^-places/2 nearest the ball's midpoint, as a rational.</summary>
+    private static Rational NearestBoundary(Ball ball, int places, int bits)
+    {
+        var scaled = ApproxFormat.ScaleByPowerOfTen(ball, places, bits + (int)(Math.Abs(places) * ApproxFormat.Log2Of10) + 16);
+        var twice = RoundScaled(scaled.Mid, scaled.Exponent + 1, Rounding.HalfAwayFromZero);
+        return places >= 0
+            ? Rational.Create(twice, 2 * IntegerMath.Pow10(places))
+            : Rational.Create(twice * IntegerMath.Pow10(-places), 2);
     }
 
     private static Rational RoundExact(Rational value, int places, Rounding mode, NumericContext ctx)

@@ -65,7 +65,9 @@ internal static partial class NumberMath
             return Number.Exact(Rational.Multiply(x, y, ctx));
         }
 
-        return Binary(RealOperator.Multiply, a, b, ctx);
+        return TryRecognizeProduct(a, b, divide: false, ctx, out var product)
+            ? product
+            : Binary(RealOperator.Multiply, a, b, ctx);
     }
 
     /// <summary>a/b; division by zero (also by an approximate value that prints as 0) fails.</summary>
@@ -80,7 +82,9 @@ internal static partial class NumberMath
         }
 
         RequireNonZeroDivisor(b, ctx);
-        return Binary(RealOperator.Divide, a, b, ctx);
+        return TryRecognizeProduct(a, b, divide: true, ctx, out var quotient)
+            ? quotient
+            : Binary(RealOperator.Divide, a, b, ctx);
     }
 
     /// <summary>The floored modulo a − b·floor(a/b): the result has the sign of b (SPEC §4).</summary>
@@ -133,6 +137,12 @@ internal static partial class NumberMath
     public static Number Power(Number b, Number e, NumericContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
+        if (b.ToReal() is ConstantReal { Constant: RealConstant.E })
+        {
+            // e^x is exp(x), whose exact cases (e^ln(2) = 2) are recognised there.
+            return Exp(e, ctx);
+        }
+
         if (e.TryGetExact(out var exponent))
         {
             if (exponent.IsInteger)
@@ -145,6 +155,11 @@ internal static partial class NumberMath
                 if (exponent.Sign < 0)
                 {
                     RequireNonZeroDivisor(b, ctx);
+                }
+
+                if (TryRecognizePower(b, exponent.Numerator, ctx, out var recognized))
+                {
+                    return recognized;
                 }
 
                 return Approximate(Real.IntegerPower(b.ToReal(), exponent.Numerator, ctx), ctx);

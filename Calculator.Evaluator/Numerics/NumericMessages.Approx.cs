@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Calculator.Evaluator.Numerics;
 
 // Messages of approximate arithmetic and the built-in functions of SPEC §4.
@@ -44,6 +46,14 @@ internal static partial class NumericMessages
 
     /// <summary>The message of round(x, n) with more places than the digit limit.</summary>
     public const string TooManyRoundPlaces = "too many decimal places";
+
+    /// <summary>The message of a statement that ran past its time limit (SPEC §8).</summary>
+    /// <param name="limit">The limit.</param>
+    public static string StatementTooLong(TimeSpan limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"the statement ran for more than {limit.TotalSeconds:0.###} s");
+
+    /// <summary>The message of a statement cancelled by its caller (Ctrl-C, a host).</summary>
+    public const string StatementCancelled = "the statement was cancelled";
 
     /// <summary>The message of min or max without arguments.</summary>
     public const string NoArguments = "needs at least one argument";

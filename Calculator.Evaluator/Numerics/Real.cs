@@ -72,8 +72,11 @@ internal abstract class Real
     internal static Real Binary(RealOperator op, Real left, Real right, NumericContext ctx) =>
         Bounded(new BinaryReal(op, left, right), ctx);
 
-    internal static Real IntegerPower(Real value, BigInteger exponent, NumericContext ctx) =>
-        Bounded(new IntegerPowerReal(value, exponent), ctx);
+    internal static Real IntegerPower(Real value, BigInteger exponent, NumericContext ctx)
+    {
+        PowerMagnitude.Check(value, exponent, ctx);
+        return Bounded(new IntegerPowerReal(value, exponent), ctx);
+    }
 
     internal static Real Atan2(Real y, Real x, bool upperHalf, NumericContext ctx) =>
         Bounded(new Atan2Real(y, x, upperHalf), ctx);

@@ -60,6 +60,8 @@ internal sealed class BallReal(Ball value) : Real(0)
 
 internal sealed class ConstantReal(RealConstant constant) : Real(0)
 {
+    public RealConstant Constant => constant;
+
     private protected override Ball Compute(int bits) => constant switch
     {
         RealConstant.Pi => Constants.Pi(bits),
@@ -72,6 +74,10 @@ internal sealed class ConstantReal(RealConstant constant) : Real(0)
 
 internal sealed class UnaryReal(RealFunction function, Real argument) : Real(argument.Depth + 1)
 {
+    public RealFunction Function => function;
+
+    public Real Argument => argument;
+
     // Children are asked for the same precision as the node: asking for more at every level
     // would make each new node of a deep chain re-evaluate the whole chain below it. Rounding
     // errors then grow with depth, which the guard bits of the printer and its retries absorb.
@@ -93,7 +99,9 @@ internal sealed class UnaryReal(RealFunction function, Real argument) : Real(arg
             RealFunction.Atan => Elementary.Atan(argument.Approximate(bits), bits),
             RealFunction.Sinh => Elementary.Sinh(Scaled(bits), bits),
             RealFunction.Cosh => Elementary.Cosh(Scaled(bits), bits),
-            RealFunction.Tanh => Elementary.Tanh(Scaled(bits), bits),
+            // tanh' = 1 − tanh² ≤ min(1, 4e^(−2|x|)): an error of x is not magnified, so tanh of a
+            // huge argument (tanh(sinh(544376))) needs no more bits of it.
+            RealFunction.Tanh => Elementary.Tanh(argument.Approximate(bits), bits),
             RealFunction.Asinh => Elementary.Asinh(argument.Approximate(bits), bits),
             RealFunction.Acosh => Elementary.Acosh(argument.Approximate(bits), bits),
             RealFunction.Atanh => Elementary.Atanh(argument.Approximate(bits), bits),
@@ -113,9 +121,10 @@ internal sealed class UnaryReal(RealFunction function, Real argument) : Real(arg
             return x;
         }
 
-        // Beyond the trigonometric limit the function throws anyway; do not ask for more.
+        // Beyond the trigonometric limit the function throws anyway; do not ask for more
+        // (2^(2^20) itself has an upper magnitude one above the limit, and is allowed).
         var magnitude = x.UpperLog2;
-        return magnitude <= 0 || magnitude > Elementary.MaxTrigMagnitudeBits
+        return magnitude <= 0 || magnitude > Elementary.MaxTrigMagnitudeBits + 1
             ? x
             : argument.Approximate(bits + (int)magnitude);
     }
@@ -124,6 +133,12 @@ internal sealed class UnaryReal(RealFunction function, Real argument) : Real(arg
 internal sealed class BinaryReal(RealOperator op, Real left, Real right)
     : Real(Math.Max(left.Depth, right.Depth) + 1)
 {
+    public RealOperator Operator => op;
+
+    public Real Left => left;
+
+    public Real Right => right;
+
     private protected override Ball Compute(int bits) => op switch
     {
         RealOperator.Add => Ball.Add(left.Approximate(bits), right.Approximate(bits), bits),
@@ -160,6 +175,10 @@ internal sealed class BinaryReal(RealOperator op, Real left, Real right)
 
 internal sealed class IntegerPowerReal(Real value, BigInteger exponent) : Real(value.Depth + 1)
 {
+    public Real Base => value;
+
+    public BigInteger Exponent => exponent;
+
     private protected override Ball Compute(int bits)
     {
         // Repeated squaring multiplies the relative error by the exponent: the base needs that
