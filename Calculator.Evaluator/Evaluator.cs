@@ -326,11 +326,15 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         }
         try
         {
-            return Val.Of(builtin.Body(values, context));
+            return builtin.Body(values, context);
         }
         catch (NumericException e)
         {
             throw Fail(e, call.Span);
+        }
+        catch (NumericArgumentException e)
+        {
+            throw Fail(e.Error, arguments[e.Index].Span);
         }
     }
 
