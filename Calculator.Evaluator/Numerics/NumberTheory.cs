@@ -208,7 +208,7 @@ internal static class NumberTheory
     }
 
     /// <summary>The strong probable-prime test to base a, for odd n &gt; a.</summary>
-    private static bool IsStrongProbablePrime(BigInteger n, int a)
+    internal static bool IsStrongProbablePrime(BigInteger n, int a)
     {
         var nMinusOne = n - 1;
         var s = (int)BigInteger.TrailingZeroCount(nMinusOne);
@@ -234,7 +234,7 @@ internal static class NumberTheory
     /// The strong Lucas probable-prime test with Selfridge's method A: D is the first of 5, −7, 9,
     /// −11, … with Jacobi symbol (D/n) = −1, P = 1, Q = (1 − D)/4. For odd n that is not a square.
     /// </summary>
-    private static bool IsStrongLucasProbablePrime(BigInteger n)
+    internal static bool IsStrongLucasProbablePrime(BigInteger n)
     {
         // A square has no D with (D/n) = −1, so the search below would not end.
         var root = IntegerMath.Sqrt(n);
