@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Calculator.Evaluator.Numerics;
 
 // Messages of the integer, combinatorial and statistical functions of SPEC §4.
-public static partial class NumericMessages
+internal static partial class NumericMessages
 {
     /// <summary>The message of <c>modinv</c>, or <c>powmod</c> with a negative exponent, on a base sharing a factor with the modulus.</summary>
     public const string NotInvertible = "no inverse: the number and the modulus share a factor";
