@@ -322,9 +322,18 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
             }
             throw Fail(DiagnosticKind.UnknownName, call.Function.Span, Messages.UnknownFunction(name, Suggest(name, functions: true)));
         }
+        return CallBuiltin(call, builtin);
+    }
+
+    // Apart from EvaluateCall, which every user-function call passes through: its frame stays
+    // small, so deep recursion fits the stack.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Val CallBuiltin(FunctionCall call, Builtin builtin)
+    {
+        var arguments = call.Arguments;
         if (arguments.Count < builtin.MinArity || arguments.Count > builtin.MaxArity)
         {
-            throw Fail(DiagnosticKind.Arity, call.Span, Messages.Arity(name, builtin.MinArity, builtin.MaxArity, arguments.Count));
+            throw Fail(DiagnosticKind.Arity, call.Span, Messages.Arity(builtin.Name, builtin.MinArity, builtin.MaxArity, arguments.Count));
         }
         var values = new Number[arguments.Count];
         for (var i = 0; i < values.Length; i++)
@@ -333,11 +342,15 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         }
         try
         {
-            return Val.Of(builtin.Body(values, context));
+            return builtin.Body(values, context);
         }
         catch (NumericException e)
         {
             throw Fail(e, call.Span);
+        }
+        catch (NumericArgumentException e)
+        {
+            throw Fail(e.Error, arguments[e.Index].Span);
         }
     }
 

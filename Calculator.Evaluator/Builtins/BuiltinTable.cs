@@ -4,7 +4,7 @@ using Calculator.Evaluator.Numerics;
 namespace Calculator.Evaluator.Builtins;
 
 /// <summary>The body of a built-in function: arguments already evaluated and counted.</summary>
-internal delegate Number BuiltinBody(ReadOnlySpan<Number> arguments, NumericContext context);
+internal delegate Val BuiltinBody(ReadOnlySpan<Number> arguments, NumericContext context);
 
 /// <summary>A built-in function with its arity (<see cref="int.MaxValue"/> for "any number").</summary>
 internal sealed record Builtin(string Name, int MinArity, int MaxArity, BuiltinBody Body);
@@ -20,11 +20,11 @@ internal static class BuiltinTable
         Unary("sign", NumberMath.Sign),
         Unary("floor", NumberMath.Floor),
         Unary("ceil", NumberMath.Ceiling),
-        new Builtin("round", 1, 2, static (a, c) => a.Length == 1 ? NumberMath.Round(a[0], c) : NumberMath.Round(a[0], a[1], c)),
+        new Builtin("round", 1, 2, static (a, c) => Val.Of(a.Length == 1 ? NumberMath.Round(a[0], c) : NumberMath.Round(a[0], a[1], c))),
         Unary("trunc", NumberMath.Truncate),
         Unary("exp", NumberMath.Exp),
         Unary("ln", NumberMath.Ln),
-        new Builtin("log", 1, 2, static (a, c) => a.Length == 1 ? NumberMath.Ln(a[0], c) : NumberMath.Log(a[0], a[1], c)),
+        new Builtin("log", 1, 2, static (a, c) => Val.Of(a.Length == 1 ? NumberMath.Ln(a[0], c) : NumberMath.Log(a[0], a[1], c))),
         Unary("log10", NumberMath.Log10),
         Unary("log2", NumberMath.Log2),
         Unary("sin", NumberMath.Sin),
@@ -40,13 +40,27 @@ internal static class BuiltinTable
         Unary("asinh", NumberMath.Asinh),
         Unary("acosh", NumberMath.Acosh),
         Unary("atanh", NumberMath.Atanh),
-        new Builtin("min", 1, int.MaxValue, static (a, c) => NumberMath.Min(a, c)),
-        new Builtin("max", 1, int.MaxValue, static (a, c) => NumberMath.Max(a, c)),
+        Variadic("min", 1, NumberMath.Min),
+        Variadic("max", 1, NumberMath.Max),
         Binary("gcd", NumberMath.Gcd),
         Binary("lcm", NumberMath.Lcm),
         Binary("hypot", NumberMath.Hypot),
         Binary("mod", NumberMath.Modulo),
         Unary("factorial", NumberMath.Factorial),
+        Ternary("powmod", IntegerFunctions.PowMod),
+        Binary("modinv", IntegerFunctions.ModInverse),
+        new Builtin("isprime", 1, 1, static (a, c) => Val.Of(IntegerFunctions.IsPrime(a[0], c))),
+        Unary("nextprime", IntegerFunctions.NextPrime),
+        Unary("prevprime", IntegerFunctions.PrevPrime),
+        Binary("xor", IntegerFunctions.Xor),
+        Binary("binomial", IntegerFunctions.Binomial),
+        Binary("perm", IntegerFunctions.Perm),
+        Variadic("sum", 1, Statistics.Sum),
+        Variadic("prod", 1, Statistics.Product),
+        Variadic("mean", 1, Statistics.Mean),
+        Variadic("median", 1, Statistics.Median),
+        Variadic("var", 2, Statistics.Variance),
+        Variadic("stdev", 2, Statistics.StandardDeviation),
     }.ToFrozenDictionary(b => b.Name, StringComparer.Ordinal);
 
     public static readonly FrozenDictionary<string, Number> Constants =
@@ -63,8 +77,17 @@ internal static class BuiltinTable
         Functions.ContainsKey(name) || Constants.ContainsKey(name) || name is "true" or "false" or "ans";
 
     private static Builtin Unary(string name, Func<Number, NumericContext, Number> body) =>
-        new(name, 1, 1, (a, c) => body(a[0], c));
+        new(name, 1, 1, (a, c) => Val.Of(body(a[0], c)));
 
     private static Builtin Binary(string name, Func<Number, Number, NumericContext, Number> body) =>
-        new(name, 2, 2, (a, c) => body(a[0], a[1], c));
+        new(name, 2, 2, (a, c) => Val.Of(body(a[0], a[1], c)));
+
+    private static Builtin Ternary(string name, Func<Number, Number, Number, NumericContext, Number> body) =>
+        new(name, 3, 3, (a, c) => Val.Of(body(a[0], a[1], a[2], c)));
+
+    /// <summary>A function of <paramref name="min"/> or more arguments.</summary>
+    private static Builtin Variadic(string name, int min, VariadicBody body) =>
+        new(name, min, int.MaxValue, (a, c) => Val.Of(body(a, c)));
+
+    private delegate Number VariadicBody(ReadOnlySpan<Number> arguments, NumericContext context);
 }

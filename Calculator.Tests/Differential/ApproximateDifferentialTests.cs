@@ -10,7 +10,7 @@ namespace Calculator.Tests.Differential;
 
 /// <summary>
 /// Approximate results against Python's <c>decimal</c> (whose sqrt, ln, exp and log10 are correctly
-/// rounded): SPEC §4 promises that every printed digit is correct, so calc's text at precision P
+/// rounded; stdev is the square root of the variance computed at 100 digits): SPEC §4 promises that every printed digit is correct, so calc's text at precision P
 /// must equal the true value rounded to P significant digits, halves away from zero. Python works
 /// at 100 digits and reports a case whose rounding it cannot decide as a tie, which is skipped.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class ApproximateDifferentialTests(ITestOutputHelper output)
 {
     private const int FixedSeed = 20261130;
     private const int DefaultCases = 1500;
-    private static readonly string[] Functions = ["sqrt", "ln", "exp", "log10"];
+    private static readonly string[] Functions = ["sqrt", "ln", "exp", "log10", "stdev"];
     private static readonly int[] Precisions = [5, 20, 20, 20, 37];
 
     private const string Prelude = """
@@ -31,6 +31,9 @@ public sealed class ApproximateDifferentialTests(ITestOutputHelper output)
         def ln(x): return x.ln()
         def exp(x): return x.exp()
         def log10(x): return x.log10()
+        def stdev(*xs):
+            m = sum(xs) / len(xs)
+            return (sum((x - m) ** 2 for x in xs) / (len(xs) - 1)).sqrt()
         def rounded(v, p):
             with localcontext() as c:
                 c.prec = p
@@ -147,6 +150,13 @@ public sealed class ApproximateDifferentialTests(ITestOutputHelper output)
     private static (string Calc, string Python) Call(Random random)
     {
         var function = Functions[random.Next(Functions.Length)];
+        if (function == "stdev")
+        {
+            // The sample standard deviation of 2 to 4 signed values: a square root of an exact variance.
+            var values = Enumerable.Range(0, random.Next(2, 5)).Select(_ => Exact(random, signed: true)).ToList();
+            return ("stdev(" + string.Join(", ", values.Select(v => v.Calc)) + ")", "stdev(" + string.Join(", ", values.Select(v => v.Python)) + ")");
+        }
+
         var (calc, python) = function == "exp" ? Exact(random, signed: true, small: true) : Exact(random, signed: false);
         return (function + "(" + calc + ")", function + "(" + python + ")");
     }

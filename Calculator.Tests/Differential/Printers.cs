@@ -50,6 +50,8 @@ public sealed class CalcPrinter(int seed)
                 return (f.Operand.ToString(CultureInfo.InvariantCulture) + "!", Postfix);
             case Gcd g:
                 return ("gcd(" + Text(g.Left, Compare) + "," + Blank() + Text(g.Right, Compare) + ")", Primary);
+            case Invocation call:
+                return (call.Name + "(" + string.Join("," + Blank(), call.Arguments.Select(a => Text(a, Compare))) + ")", Primary);
             case Negate n:
                 return ("-" + Text(n.Operand, Unary), Unary);
             case Power p:
@@ -91,7 +93,7 @@ public static class PythonPrinter
 {
     /// <summary>Definitions the printed lines use.</summary>
     public const string Prelude = """
-        import math, sys
+        import math, statistics, sys
         from fractions import Fraction as F
         def gcd(x, y):
             if x.denominator != 1 or y.denominator != 1:
@@ -99,12 +101,64 @@ public static class PythonPrinter
             return F(math.gcd(x.numerator, y.numerator))
         def fact(k):
             return F(math.factorial(k))
+        def ints(*xs):
+            if any(x.denominator != 1 for x in xs):
+                raise ValueError("needs integers")
+            return [x.numerator for x in xs]
+        def powmod(a, b, m):
+            a, b, m = ints(a, b, m)
+            if m == 0:
+                raise ZeroDivisionError
+            return F(pow(a, b, m))
+        def modinv(a, m):
+            a, m = ints(a, m)
+            if m == 0:
+                raise ZeroDivisionError
+            return F(pow(a, -1, m))
+        def xor(a, b):
+            a, b = ints(a, b)
+            return F(a ^ b)
+        def binomial(n, k):
+            n, k = ints(n, k)
+            if k < 0:
+                return F(0)
+            return F(math.comb(n, k) if n >= 0 else (-1) ** k * math.comb(k - n - 1, k))
+        def perm(n, k):
+            n, k = ints(n, k)
+            return F(math.perm(n, k) if n >= 0 else (-1) ** k * math.perm(k - n - 1, k))
+        def isprime(n):
+            # Deterministic Miller-Rabin with the first 20 prime bases: exact far beyond the sizes generated.
+            (n,) = ints(n)
+            if n < 2:
+                return False
+            bases = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71]
+            for p in bases:
+                if n % p == 0:
+                    return n == p
+            d, s = n - 1, 0
+            while d % 2 == 0:
+                d, s = d // 2, s + 1
+            for a in bases:
+                x = pow(a, d, n)
+                if x in (1, n - 1):
+                    continue
+                for _ in range(s - 1):
+                    x = x * x % n
+                    if x == n - 1:
+                        break
+                else:
+                    return False
+            return True
+        STATS = {"sum": lambda *xs: sum(xs, F(0)), "prod": lambda *xs: math.prod(xs, start=F(1)),
+                 "mean": lambda *xs: statistics.mean(xs), "median": lambda *xs: F(statistics.median(xs)),
+                 "var": lambda *xs: statistics.variance(xs)}
         def show(v):
             if isinstance(v, bool):
                 return "true" if v else "false"
             return f"{v.numerator}/{v.denominator}"
         for line in sys.stdin:
-            env = {"F": F, "gcd": gcd, "fact": fact}
+            env = {"F": F, "gcd": gcd, "fact": fact, "powmod": powmod, "modinv": modinv, "xor": xor,
+                   "binomial": binomial, "perm": perm, "isprime": isprime, **STATS}
             try:
                 exec(line, env)
                 print(show(env["r"]))
@@ -126,6 +180,7 @@ public static class PythonPrinter
         Variable v => v.Name,
         Factorial f => "fact(" + f.Operand.ToString(CultureInfo.InvariantCulture) + ")",
         Gcd g => "gcd(" + Text(g.Left) + ", " + Text(g.Right) + ")",
+        Invocation call => call.Name + "(" + string.Join(", ", call.Arguments.Select(Text)) + ")",
         Negate n => "(-" + Text(n.Operand) + ")",
         Power p => "(" + Text(p.Base) + " ** " + Text(p.Exponent) + ")",
         Arithmetic a => "(" + Text(a.Left) + " " + a.Operator + " " + Text(a.Right) + ")",

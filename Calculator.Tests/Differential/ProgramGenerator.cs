@@ -22,6 +22,9 @@ public sealed record Factorial(int Operand) : Node;
 
 public sealed record Gcd(Node Left, Node Right) : Node;
 
+/// <summary>A call of one of the integer or statistics functions (powmod, binomial, mean, …).</summary>
+public sealed record Invocation(string Name, IReadOnlyList<Node> Arguments) : Node;
+
 public sealed record Variable(string Name) : Node;
 
 /// <summary>A comparison, only at the top of a statement (calc does not chain them).</summary>
@@ -35,12 +38,13 @@ public sealed record DiffCase(int Index, Node? Binding, Node Result, bool Intege
 
 /// <summary>
 /// Seeded random programs over integers, decimals, <c>+ - * / % ^ !</c>, parentheses, unary minus,
-/// gcd, comparisons and conditionals. Integer-only cases avoid <c>/</c>, decimals and negative
+/// gcd, the integer and statistics functions, comparisons and conditionals. Integer-only cases avoid <c>/</c>, decimals and negative
 /// exponents, so bc at scale 0 computes them exactly too.
 /// </summary>
 public sealed class ProgramGenerator(int seed)
 {
     private static readonly string[] ComparisonOperators = ["==", "!=", "<", "<=", ">", ">="];
+    private static readonly string[] Statistics = ["sum", "prod", "mean", "median", "var"];
     private readonly Random _random = new(seed);
 
     public DiffCase Next(int index)
@@ -51,6 +55,7 @@ public sealed class ProgramGenerator(int seed)
         Node result = _random.Next(10) switch
         {
             0 => new Comparison(Pick(ComparisonOperators), Expression(integerOnly, 3, hasA), Expression(integerOnly, 3, hasA)),
+            2 when !integerOnly && _random.Next(3) == 0 => new Invocation("isprime", [Expression(true, 3, hasA)]),
             1 when !integerOnly => new Choice(
                 new Comparison(Pick(ComparisonOperators), Expression(false, 2, hasA), Expression(false, 2, hasA)),
                 Expression(false, 3, hasA), Expression(false, 3, hasA)),
@@ -68,7 +73,7 @@ public sealed class ProgramGenerator(int seed)
             return Leaf(integerOnly, hasA);
         }
         var next = depth - 1;
-        switch (_random.Next(integerOnly ? 11 : 13))
+        switch (_random.Next(integerOnly ? 11 : 15))
         {
             case 0 or 1:
                 return new Arithmetic('+', Expression(integerOnly, next, hasA), Expression(integerOnly, next, hasA));
@@ -87,9 +92,43 @@ public sealed class ProgramGenerator(int seed)
             case 10:
                 // Integer arguments mostly, or nearly every gcd would be a domain error.
                 return new Gcd(Expression(_random.Next(4) > 0 || integerOnly, Math.Min(next, 2), hasA), Expression(_random.Next(4) > 0 || integerOnly, Math.Min(next, 2), hasA));
+            case 13:
+                return IntegerFunction(Math.Min(next, 2), hasA);
+            case 14:
+                return Statistic(Math.Min(next, 2), hasA);
             default:
                 return new Arithmetic('/', Expression(integerOnly, next, hasA), Expression(integerOnly, next, hasA));
         }
+    }
+
+    /// <summary>
+    /// powmod, modinv, xor, binomial or perm on integer expressions mostly (a decimal now and then
+    /// for the domain error); binomial and perm get small arguments, so results stay short.
+    /// </summary>
+    private Invocation IntegerFunction(int depth, bool hasA)
+    {
+        Node Argument() => _random.Next(6) == 0 ? Decimal() : Expression(true, depth, hasA);
+        Node Small() => _random.Next(8) switch
+        {
+            0 => Decimal(),
+            1 => new Negate(Integer(_random.Next(0, 12))),
+            _ => Integer(_random.Next(0, 60)),
+        };
+        return _random.Next(5) switch
+        {
+            0 => new Invocation("powmod", [Argument(), _random.Next(4) == 0 ? new Negate(Integer(_random.Next(1, 5))) : Argument(), Argument()]),
+            1 => new Invocation("modinv", [Argument(), Argument()]),
+            2 => new Invocation("xor", [Argument(), Argument()]),
+            3 => new Invocation("binomial", [Small(), Small()]),
+            _ => new Invocation("perm", [Small(), Small()]),
+        };
+    }
+
+    private Invocation Statistic(int depth, bool hasA)
+    {
+        var name = Pick(Statistics);
+        var count = _random.Next(name == "var" ? 2 : 1, 6);
+        return new Invocation(name, [.. Enumerable.Range(0, count).Select(_ => Expression(false, depth, hasA))]);
     }
 
     private Node Exponent(bool integerOnly) => _random.Next(8) switch
