@@ -30,6 +30,12 @@ internal sealed class CalcConsole(Stream stdin, TextWriter stdout, TextWriter st
     /// <summary>Keys for the prompt; the real console unless a test gives its own.</summary>
     public Input.IKeyReader? Keys { get; init; }
 
+    /// <summary>Reads an environment variable (the prompt's history file); tests give their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>SIGINT and SIGTERM; null when a test runs calc in-process.</summary>
+    public Signals? Signals { get; init; }
+
     /// <summary>Opens a <c>-f</c> file for reading.</summary>
     public Func<string, Stream> OpenFile { get; init; } = static path =>
         new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);

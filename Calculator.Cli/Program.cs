@@ -7,10 +7,12 @@ var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 var stdout = new StreamWriter(OpenDescriptor(1), utf8, 1 << 16);
 var stderr = new StreamWriter(OpenDescriptor(2), utf8, 1 << 12);
 var exitCode = CalcApp.InternalError;
+using var signals = new Signals(Calculator.Cli.Input.ConsoleKeyReader.RestoreTerminal);
 try
 {
     var console = new CalcConsole(Console.OpenStandardInput(), stdout, stderr)
     {
+        Signals = signals,
         StdinIsTerminal = !Console.IsInputRedirected,
         StdinIsRegularFile = IsSeekable(0),
         StdoutIsTerminal = !Console.IsOutputRedirected,
@@ -27,6 +29,7 @@ catch (Exception ex)
 
 CloseQuietly(stdout);
 CloseQuietly(stderr);
+Calculator.Cli.Input.ConsoleKeyReader.RestoreTerminal();
 return exitCode;
 
 // Console.OpenStandardOutput() swallows EPIPE and reports success, so calc would never learn

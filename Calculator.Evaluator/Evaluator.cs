@@ -9,7 +9,18 @@ namespace Calculator.Evaluator;
 /// <summary>The one exception of the evaluator: an expected failure with its place, caught in <see cref="Session"/>.</summary>
 internal sealed class EvaluationException(Diagnostic diagnostic) : Exception(diagnostic.Message)
 {
-    public Diagnostic Diagnostic { get; } = diagnostic;
+    public Diagnostic Diagnostic { get; private set; } = diagnostic;
+
+    /// <summary>
+    /// An error from a user function's body points at the call (the body's spans index its
+    /// definition's text, not the statement's); the innermost place in a definition becomes the note.
+    /// Returns false so that it can run as an exception filter.
+    /// </summary>
+    public bool PointAtCall(TextSpan call, string function)
+    {
+        Diagnostic = Diagnostic with { Span = call, Note = Diagnostic.Note ?? new DiagnosticNote(function, Diagnostic.Span) };
+        return false;
+    }
 }
 
 /// <summary>
@@ -37,16 +48,28 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     private TimeSpan _timeLimit;
     private bool _clockPending;
 
+    // The statement's memory budget: each value is bounded by the digit limit, but a recursion
+    // holds its arguments at every level (f(9999, 10^999999) held 4 GB).
+    private long _memoryLimit = long.MaxValue;
+    private long _memoryBaseline;
+
+    // Set when the user interrupts the statement (Ctrl-C at the prompt) or calc is asked to end.
+    private CancellationToken _cancellation;
+
     /// <summary>
-    /// Starts a statement; <see cref="Evaluate"/> fails once it has run for <paramref name="limit"/>.
+    /// Starts a statement; <see cref="Evaluate"/> fails once it has run for <paramref name="limit"/>,
+    /// its heap has grown by more than <paramref name="memoryLimit"/> bytes, or <paramref name="cancellation"/> is set.
     /// The clock is read when the general evaluation starts: the small path before it is bounded and
     /// takes nanoseconds, and reading the clock for every line of a big file cost 3% of its time.
     /// </summary>
-    public void StartStatement(TimeSpan limit)
+    public void StartStatement(TimeSpan limit, long memoryLimit = long.MaxValue, CancellationToken cancellation = default)
     {
         _timeLimit = limit;
         _deadline = long.MaxValue;
         _clockPending = limit != Timeout.InfiniteTimeSpan;
+        _memoryLimit = memoryLimit;
+        _memoryBaseline = -1;
+        _cancellation = cancellation;
     }
 
     /// <summary>
@@ -69,10 +92,10 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
 
     public Val Evaluate(Expr expression)
     {
-        // Reading the clock every 256 nodes costs nothing measurable on small lines.
-        if ((++_ticks & 0xFF) == 0 && Stopwatch.GetTimestamp() > _deadline)
+        // Checking the budgets every 256 nodes costs nothing measurable on small lines.
+        if ((++_ticks & 0xFF) == 0)
         {
-            throw Fail(DiagnosticKind.Limit, expression.Span, Messages.TooLong(_timeLimit));
+            CheckBudgets(expression.Span);
         }
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
@@ -91,6 +114,35 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
                 : Evaluate(c.WhenFalse),
             _ => throw new UnreachableException(),
         };
+    }
+
+    /// <summary>Fails the statement when it was interrupted or has run out of time or memory.</summary>
+    private void CheckBudgets(TextSpan span)
+    {
+        if (_cancellation.IsCancellationRequested)
+        {
+            throw Fail(DiagnosticKind.Limit, span, Messages.Interrupted);
+        }
+        if (Stopwatch.GetTimestamp() > _deadline)
+        {
+            throw Fail(DiagnosticKind.Limit, span, Messages.TooLong(_timeLimit));
+        }
+        if (_memoryLimit == long.MaxValue)
+        {
+            return;
+        }
+        // The heap size includes garbage; only a full collection tells what the statement holds,
+        // and it runs only when the heap has grown past the budget.
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        if (_memoryBaseline < 0)
+        {
+            _memoryBaseline = heap;
+        }
+        else if (heap - _memoryBaseline > _memoryLimit
+            && GC.GetTotalMemory(forceFullCollection: true) - _memoryBaseline > _memoryLimit)
+        {
+            throw Fail(DiagnosticKind.Limit, span, Messages.OutOfMemory(_memoryLimit));
+        }
     }
 
     // SmallFraction results have at most 19 digits, within this limit with no check.
@@ -365,6 +417,12 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         try
         {
             return Evaluate(function.Body);
+        }
+        // The filter runs before the stack unwinds, innermost call first, and never catches:
+        // catching and rethrowing at each of 10 000 levels would cost time quadratic in the depth.
+        catch (EvaluationException e) when (e.PointAtCall(call.Span, function.Name))
+        {
+            throw new UnreachableException();
         }
         finally
         {

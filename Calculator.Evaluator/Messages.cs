@@ -39,6 +39,15 @@ internal static class Messages
 
     public static string Limit(string message) => "limit: " + message;
 
+    /// <summary>The statement was stopped from outside: Ctrl-C at the prompt, or a signal.</summary>
+    public const string Interrupted = "interrupted";
+
+    /// <summary>The runtime could not allocate, below the statement's own budget (a container's limit).</summary>
+    public const string OutOfMemoryInRuntime = "limit: out of memory";
+
+    public static string OutOfMemory(long limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"limit: the statement needed more than {limit / (1024 * 1024)} MiB of memory");
+
     public static string TooLong(TimeSpan limit) =>
         string.Create(CultureInfo.InvariantCulture, $"limit: the statement ran for more than {limit.TotalSeconds:0.###} s");
 

@@ -25,6 +25,12 @@ public enum DiagnosticKind
 /// <param name="Message">A sentence for the user, without position.</param>
 public sealed record Diagnostic(DiagnosticKind Kind, TextSpan Span, string Message)
 {
+    /// <summary>
+    /// Set when the error arose inside a user function: <see cref="Span"/> is then the call in the
+    /// statement, and the note is the place in the function's definition.
+    /// </summary>
+    public DiagnosticNote? Note { get; init; }
+
     /// <summary>The kind as JSON and documentation spell it: <c>syntax</c>, <c>unknown-name</c>, …</summary>
     public string KindName => Kind switch
     {
@@ -38,3 +44,8 @@ public sealed record Diagnostic(DiagnosticKind Kind, TextSpan Span, string Messa
         _ => "error",
     };
 }
+
+/// <summary>Where, inside a user function's definition, an error arose.</summary>
+/// <param name="Function">The function's name.</param>
+/// <param name="Span">The characters in the text of the statement that defined the function.</param>
+public sealed record DiagnosticNote(string Function, TextSpan Span);

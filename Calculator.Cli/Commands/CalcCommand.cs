@@ -27,6 +27,7 @@ internal static class CalcCommand
           calc --fraction '1/3 + 1/6'        prints 1/2
           calc < prices.txt                  one result per statement of stdin
           calc -f defs.calc 'f(10)'          files run first, then the arguments
+          calc -i -f defs.calc               the file, then a prompt with its definitions
           tail -f log | calc --format json   JSON Lines, one object per statement
           calc                               a prompt, when stdin is a terminal
 
@@ -86,10 +87,11 @@ internal static class CalcCommand
             CustomParser = ParseFormat,
         };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first error." };
+        var interactive = new Option<bool>("--interactive", "-i") { Description = "Open the prompt after the files and arguments have run." };
 
         var root = new RootCommand("calc evaluates infix arithmetic exactly: rationals stay exact, irrational results get the digits you ask for.")
         {
-            expression, files, precision, fraction, format, failFast,
+            expression, files, precision, fraction, format, failFast, interactive,
         };
         root.Directives.Clear();
         foreach (var option in root.Options)
@@ -115,7 +117,8 @@ internal static class CalcCommand
                 parseResult.GetValue(precision),
                 parseResult.GetValue(fraction),
                 parseResult.GetValue(format) == "json",
-                parseResult.GetValue(failFast)),
+                parseResult.GetValue(failFast),
+                parseResult.GetValue(interactive)),
             console, stdout, stderr));
 
         var result = root.Parse(args[leading..], Configuration);

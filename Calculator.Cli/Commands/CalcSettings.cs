@@ -7,10 +7,12 @@ namespace Calculator.Cli.Commands;
 /// <param name="Fraction">Print exact non-integers as <c>p/q</c>.</param>
 /// <param name="Json">JSON Lines instead of plain text.</param>
 /// <param name="FailFast">Stop at the first error.</param>
+/// <param name="Interactive">Open the prompt after the files and arguments (<c>-i</c>).</param>
 internal sealed record CalcSettings(
     IReadOnlyList<string> Expression,
     IReadOnlyList<string> Files,
     int Precision,
     bool Fraction,
     bool Json,
-    bool FailFast);
+    bool FailFast,
+    bool Interactive = false);
