@@ -44,9 +44,6 @@ internal sealed class Signals : IDisposable
         }
     }
 
-    /// <summary>Acts as if <paramref name="signal"/> had arrived; for tests.</summary>
-    internal void Raise(PosixSignal signal) => Handle(signal, exitLater: false);
-
     public void Dispose()
     {
         foreach (var registration in _registrations)
@@ -58,11 +55,7 @@ internal sealed class Signals : IDisposable
     private void Handle(PosixSignalContext context)
     {
         context.Cancel = true;
-        Handle(context.Signal, exitLater: true);
-    }
-
-    private void Handle(PosixSignal signal, bool exitLater)
-    {
+        var signal = context.Signal;
         if (signal == PosixSignal.SIGINT && Interactive)
         {
             _statement.Cancel();
@@ -76,14 +69,11 @@ internal sealed class Signals : IDisposable
         }
 
         _statement.Cancel();
-        if (exitLater)
+        new Thread(() =>
         {
-            new Thread(() =>
-            {
-                Thread.Sleep(Grace);
-                _beforeExit();
-                Environment.Exit(status);
-            }) { IsBackground = true, Name = "calc-exit" }.Start();
-        }
+            Thread.Sleep(Grace);
+            _beforeExit();
+            Environment.Exit(status);
+        }) { IsBackground = true, Name = "calc-exit" }.Start();
     }
 }

@@ -137,11 +137,15 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         if (_memoryBaseline < 0)
         {
             _memoryBaseline = heap;
+            return;
         }
-        else if (heap - _memoryBaseline > _memoryLimit
-            && GC.GetTotalMemory(forceFullCollection: true) - _memoryBaseline > _memoryLimit)
+        if (heap - _memoryBaseline > _memoryLimit)
         {
-            throw Fail(DiagnosticKind.Limit, span, Messages.OutOfMemory(_memoryLimit));
+            GC.Collect();
+            if (GC.GetTotalMemory(forceFullCollection: false) - _memoryBaseline > _memoryLimit)
+            {
+                throw Fail(DiagnosticKind.Limit, span, Messages.OutOfMemory(_memoryLimit));
+            }
         }
     }
 

@@ -3,7 +3,11 @@ using Calculator.Evaluator;
 namespace Calculator.Cli.Input;
 
 /// <summary>The prompt: lines typed at a terminal, until <c>exit</c>, <c>quit</c> or Ctrl-D.</summary>
-internal sealed class InteractiveSource(LineEditor editor, TextWriter terminal, Action beforeRead) : ILineSource
+/// <param name="editor">Reads the lines.</param>
+/// <param name="terminal">Where <c>help</c> is written.</param>
+/// <param name="beforeRead">Runs before the prompt waits (flushes the results).</param>
+/// <param name="lineRead">Runs when a line has been read, before it runs.</param>
+internal sealed class InteractiveSource(LineEditor editor, TextWriter terminal, Action beforeRead, Action? lineRead = null) : ILineSource
 {
     private const string Prompt = "> ";
 
@@ -44,11 +48,8 @@ internal sealed class InteractiveSource(LineEditor editor, TextWriter terminal, 
             signals.Interactive = true;
         }
 
-        return new InteractiveSource(editor, terminal, () =>
-        {
-            flush();
-            signals?.NextStatement();
-        });
+        // A SIGINT that came while the user typed has nothing to stop.
+        return new InteractiveSource(editor, terminal, flush, () => signals?.NextStatement());
     }
 
     public bool TryReadLine(out SourceLine line)
@@ -69,6 +70,7 @@ internal sealed class InteractiveSource(LineEditor editor, TextWriter terminal, 
                     continue;
             }
 
+            lineRead?.Invoke();
             line = new SourceLine(++_lineNumber, text, null);
             return true;
         }

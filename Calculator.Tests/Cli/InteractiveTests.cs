@@ -168,7 +168,7 @@ public class InteractiveTests
         {
             var (result, _) = RunPrompt(new ScriptedKeys().Type(command).Enter().Type("1+1").Enter().CtrlD());
             var helpStart = result.Stdout.IndexOf('\n', StringComparison.Ordinal) + 1;
-            var help = result.Stdout[helpStart..result.Stdout.IndexOf("> ", helpStart, StringComparison.Ordinal)];
+            var help = result.Stdout[helpStart..(result.Stdout.IndexOf("\n> ", helpStart, StringComparison.Ordinal) + 1)];
 
             Assert.Equal("", result.Stderr);
             Assert.Contains("sqrt", help, StringComparison.Ordinal);

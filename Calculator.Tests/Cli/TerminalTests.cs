@@ -38,6 +38,7 @@ public sealed class TerminalTests : IDisposable
     {
         Start(100);
         Keys("x = 5", "Enter", "fib(n) = n < 2 ? n : fib(n-1) + fib(n-2)", "Enter", "fib(60)", "Enter");
+        WaitFor(screen => Lines(screen).Contains("> fib(60)"), "the long statement");
         Thread.Sleep(500);
         Assert.Equal("1 1", Tmux(["display", "-p", "-t", "calc", "#{keypad_cursor_flag} #{keypad_flag}"]).Trim());
         Keys("C-c");
@@ -46,6 +47,24 @@ public sealed class TerminalTests : IDisposable
         WaitFor(screen => Lines(screen).Contains("6"), "the variable defined before Ctrl-C");
         Keys("quit", "Enter");
         WaitFor(screen => screen.Contains("EXIT=0", StringComparison.Ordinal), "calc to exit with status 0");
+        Assert.Equal("0 0", Tmux(["display", "-p", "-t", "calc", "#{keypad_cursor_flag} #{keypad_flag}"]).Trim());
+    }
+
+    [Fact]
+    public void Sigterm_AtThePrompt_ExitsWith143_AndResetsTheKeypad()
+    {
+        Tmux(["new-session", "-d", "-s", "calc", "-x", "100", "-y", "30",
+            $"sh -c 'echo PID=$$; NO_COLOR=1 CALC_HISTORY= exec \"{CalcExecutable.Path}\"'; echo EXIT=$?; sleep 600"]);
+        var screen = WaitFor(screen => Lines(screen).Contains(">"), "the prompt");
+        Keys("7");
+        WaitFor(screen => Lines(screen).Contains("> 7"), "the typed key");
+        var pid = Lines(screen).Single(l => l.StartsWith("PID=", StringComparison.Ordinal))[4..];
+        using (var kill = Process.Start("kill", ["-TERM", pid]))
+        {
+            kill.WaitForExit();
+        }
+
+        WaitFor(screen => screen.Contains("EXIT=143", StringComparison.Ordinal), "calc to exit with status 143");
         Assert.Equal("0 0", Tmux(["display", "-p", "-t", "calc", "#{keypad_cursor_flag} #{keypad_flag}"]).Trim());
     }
 
@@ -80,9 +99,12 @@ public sealed class TerminalTests : IDisposable
         WaitFor(screen => !screen.Contains("Ctrl-R search history", StringComparison.Ordinal), "the cleared screen");
     }
 
-    private void Start(int width) =>
+    private void Start(int width)
+    {
         Tmux(["new-session", "-d", "-s", "calc", "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", "30",
             $"NO_COLOR=1 CALC_HISTORY= '{CalcExecutable.Path}'; echo EXIT=$?; sleep 600"]);
+        WaitFor(screen => Lines(screen).Contains(">"), "the prompt");
+    }
 
     private static string Joined(string screen) => string.Concat(screen.Split('\n').Select(l => l.TrimEnd()));
 
