@@ -20,7 +20,10 @@ public sealed record SessionOptions
     /// <summary>How long one statement may run (<see cref="Timeout.InfiniteTimeSpan"/> for no limit).</summary>
     public TimeSpan StatementTimeLimit { get; init; } = Limits.StatementTimeLimit;
 
-    /// <summary>How many bytes the heap may grow during one statement (<see cref="long.MaxValue"/> for no limit).</summary>
+    /// <summary>
+    /// How many bytes the heap may grow during one statement (<see cref="long.MaxValue"/> for no limit).
+    /// The heap is the process's: sessions running at the same time count each other's allocations.
+    /// </summary>
     public long StatementMemoryLimit { get; init; } = Limits.StatementMemoryLimit;
 }
 

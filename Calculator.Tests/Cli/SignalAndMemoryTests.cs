@@ -48,10 +48,14 @@ public class SignalAndMemoryTests
     {
         var session = new Session(new SessionOptions { StatementMemoryLimit = 64L << 20 });
         session.Run("f(n, x) = n < 1 ? 0 : f(n - 1, x + 1)");
+        Outcome? outcome = null;
 
-        var outcome = session.Run("f(5000, 10^99999)")[0];
+        // calc runs statements on a thread with a big stack; a test thread's would end the recursion first.
+        var worker = new Thread(() => outcome = session.Run("f(5000, 10^99999)")[0], 256 << 20);
+        worker.Start();
+        worker.Join();
 
-        Assert.Equal("limit: the statement needed more than 64 MiB of memory", outcome.Error?.Message);
+        Assert.Equal("limit: the statement needed more than 64 MiB of memory", outcome?.Error?.Message);
         Assert.Equal("0", session.Run("f(10, 10^99999)")[0].Value!.Format(fraction: false));
     }
 

@@ -104,6 +104,16 @@ public sealed class TerminalTests : IDisposable
         Tmux(["new-session", "-d", "-s", "calc", "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", "30",
             $"NO_COLOR=1 CALC_HISTORY= '{CalcExecutable.Path}'; echo EXIT=$?; sleep 600"]);
         WaitFor(screen => Lines(screen).Contains(">"), "the prompt");
+
+        // .NET sets the keypad mode as it first reads a key; keys sent before that would be echoed
+        // by the terminal itself, as for any program that is not reading yet.
+        var clock = Stopwatch.StartNew();
+        while (Tmux(["display", "-p", "-t", "calc", "#{keypad_cursor_flag}"]).Trim() != "1" && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(50);
+        }
+
+        Thread.Sleep(100);
     }
 
     private static string Joined(string screen) => string.Concat(screen.Split('\n').Select(l => l.TrimEnd()));
