@@ -33,6 +33,9 @@ internal sealed class CalcConsole(Stream stdin, TextWriter stdout, TextWriter st
     /// <summary>Reads an environment variable (<c>CALC_THREADS</c>); the process's own unless a test gives its own.</summary>
     public Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>SIGINT and SIGTERM; null when a test runs calc in-process.</summary>
+    public Signals? Signals { get; init; }
+
     /// <summary>Opens a <c>-f</c> file for reading.</summary>
     public Func<string, Stream> OpenFile { get; init; } = static path =>
         new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);

@@ -11,11 +11,13 @@ var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 var stdout = new StreamWriter(inherited[1] ? OpenDescriptor(1) : new ClosedOutputStream(), utf8, 1 << 16);
 var stderr = new StreamWriter(inherited[2] ? OpenDescriptor(2) : Stream.Null, utf8, 1 << 12);
 var exitCode = CalcApp.InternalError;
+using var signals = new Signals(Calculator.Cli.Input.ConsoleKeyReader.RestoreTerminal);
 try
 {
     // A closed stdin is empty input, like /dev/null: never a prompt, never a wait.
     var console = new CalcConsole(inherited[0] ? Console.OpenStandardInput() : Stream.Null, stdout, stderr)
     {
+        Signals = signals,
         StdinIsTerminal = inherited[0] && !Console.IsInputRedirected,
         StdinIsRegularFile = !inherited[0] || IsSeekable(0),
         StdoutIsTerminal = inherited[1] && !Console.IsOutputRedirected,
@@ -32,6 +34,7 @@ catch (Exception ex)
 
 CloseQuietly(stdout);
 CloseQuietly(stderr);
+Calculator.Cli.Input.ConsoleKeyReader.RestoreTerminal();
 return exitCode;
 
 // Console.OpenStandardOutput() swallows EPIPE and reports success, so calc would never learn

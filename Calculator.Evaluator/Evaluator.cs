@@ -9,7 +9,18 @@ namespace Calculator.Evaluator;
 /// <summary>The one exception of the evaluator: an expected failure with its place, caught in <see cref="Session"/>.</summary>
 internal sealed class EvaluationException(Diagnostic diagnostic) : Exception(diagnostic.Message)
 {
-    public Diagnostic Diagnostic { get; } = diagnostic;
+    public Diagnostic Diagnostic { get; private set; } = diagnostic;
+
+    /// <summary>
+    /// An error from a user function's body points at the call (the body's spans index its
+    /// definition's text, not the statement's); the innermost place in a definition becomes the note.
+    /// Returns false so that it can run as an exception filter.
+    /// </summary>
+    public bool PointAtCall(TextSpan call, string function)
+    {
+        Diagnostic = Diagnostic with { Span = call, Note = Diagnostic.Note ?? new DiagnosticNote(function, Diagnostic.Span) };
+        return false;
+    }
 }
 
 /// <summary>
@@ -36,14 +47,22 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     private readonly StatementBudget _budget = new();
     private int _ticks;
 
+    // The statement's memory budget: each value is bounded by the digit limit, but a recursion
+    // holds its arguments at every level (f(9999, 10^999999) held 4 GB).
+    private long _memoryLimit = long.MaxValue;
+    private long _memoryBaseline;
+
     /// <summary>
-    /// Starts a statement; evaluation fails once it has run for <paramref name="limit"/> or when
-    /// <paramref name="token"/> is cancelled. The clock starts when the general evaluation starts:
-    /// the small path before it is bounded and takes nanoseconds, and reading the clock for every
-    /// line of a big file cost 3% of its time. Dispose the result when the statement ends.
+    /// Starts a statement; evaluation fails once it has run for <paramref name="limit"/>, its heap has
+    /// grown by more than <paramref name="memoryLimit"/> bytes, or <paramref name="token"/> is cancelled.
+    /// The clock starts when the general evaluation starts. Dispose the result when the statement ends.
     /// </summary>
-    public StatementBudget.Scope StartStatement(TimeSpan limit, CancellationToken token = default) =>
-        _budget.Start(limit, token);
+    public StatementBudget.Scope StartStatement(TimeSpan limit, long memoryLimit = long.MaxValue, CancellationToken token = default)
+    {
+        _memoryLimit = memoryLimit;
+        _memoryBaseline = -1;
+        return _budget.Start(limit, token);
+    }
 
     /// <summary>
     /// Evaluates a statement's expression. Plain arithmetic on small exact numbers (most lines of
@@ -61,7 +80,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
 
     public Val Evaluate(Expr expression)
     {
-        // Reading the clock every 256 nodes costs nothing measurable on small lines.
+        // Checking the budgets every 256 nodes costs nothing measurable on small lines.
         if ((++_ticks & 0xFF) == 0)
         {
             try
@@ -72,6 +91,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
             {
                 throw Fail(e, expression.Span);
             }
+            CheckMemory(expression.Span);
         }
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
@@ -90,6 +110,31 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
                 : Evaluate(c.WhenFalse),
             _ => throw new UnreachableException(),
         };
+    }
+
+    /// <summary>Fails the statement when its heap has grown past the memory budget.</summary>
+    private void CheckMemory(TextSpan span)
+    {
+        if (_memoryLimit == long.MaxValue)
+        {
+            return;
+        }
+        // The heap size includes garbage; only a full collection tells what the statement holds,
+        // and it runs only when the heap has grown past the budget.
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        if (_memoryBaseline < 0)
+        {
+            _memoryBaseline = heap;
+            return;
+        }
+        if (heap - _memoryBaseline > _memoryLimit)
+        {
+            GC.Collect();
+            if (GC.GetTotalMemory(forceFullCollection: false) - _memoryBaseline > _memoryLimit)
+            {
+                throw Fail(DiagnosticKind.Limit, span, Messages.OutOfMemory(_memoryLimit));
+            }
+        }
     }
 
     // SmallFraction results have at most 19 digits, within this limit with no check.
@@ -386,6 +431,12 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         {
             return Evaluate(function.Body);
         }
+        // The filter runs before the stack unwinds, innermost call first, and never catches:
+        // catching and rethrowing at each of 10 000 levels would cost time quadratic in the depth.
+        catch (EvaluationException e) when (e.PointAtCall(call.Span, function.Name))
+        {
+            throw new UnreachableException();
+        }
         finally
         {
             _callDepth--;
@@ -548,6 +599,8 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     {
         NumericErrorKind.Domain => Fail(DiagnosticKind.Domain, span, e.Message),
         NumericErrorKind.DivisionByZero => Fail(DiagnosticKind.DivisionByZero, span, e.Message),
+        // An interrupted statement is a limit error whose message is just "interrupted" (SPEC §7).
+        _ when e.Message == NumericMessages.StatementCancelled => Fail(DiagnosticKind.Limit, span, Messages.Interrupted),
         _ => Fail(DiagnosticKind.Limit, span, Messages.Limit(e.Message)),
     };
 }

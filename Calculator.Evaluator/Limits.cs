@@ -12,6 +12,9 @@ internal static class Limits
     /// <summary>Default time one statement may run before it fails with a limit error.</summary>
     public static readonly TimeSpan StatementTimeLimit = TimeSpan.FromSeconds(60);
 
+    /// <summary>Default growth of the heap one statement may cause before it fails with a limit error (1 GiB).</summary>
+    public const long StatementMemoryLimit = 1L << 30;
+
     /// <summary>Smallest accepted precision.</summary>
     public const int MinPrecision = 1;
 

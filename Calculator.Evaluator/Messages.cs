@@ -19,7 +19,7 @@ internal static class Messages
     public const string BooleanNotNumber = "the value is a boolean, not a number";
     public const string DecimalOverflow = "the value is outside the range of decimal";
     public const string NotOneExpression = "expected one expression";
-    public const string Interrupted = "limit: " + Numerics.NumericMessages.StatementCancelled;
+    public const string Interrupted = "interrupted";
 
     public static string NotAName(string name) =>
         $"'{name}' is not a calc name: a letter or '_', then letters, digits or '_' (ASCII)";
@@ -58,6 +58,13 @@ internal static class Messages
     }
 
     public static string Limit(string message) => "limit: " + message;
+
+    /// <summary>The runtime could not allocate, below the statement's own budget (a container's limit).</summary>
+    public const string OutOfMemoryInRuntime = "limit: out of memory";
+
+    public static string OutOfMemory(long limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"limit: the statement needed more than {limit / (1024 * 1024)} MiB of memory");
+
 
     private static string Count(int n) =>
         n == 1 ? "1 argument" : n.ToString(CultureInfo.InvariantCulture) + " arguments";

@@ -22,6 +22,12 @@ public sealed record SessionOptions
 
     /// <summary>How long one statement may run (<see cref="Timeout.InfiniteTimeSpan"/> for no limit).</summary>
     public TimeSpan StatementTimeLimit { get; init; } = Limits.StatementTimeLimit;
+
+    /// <summary>
+    /// How many bytes the heap may grow during one statement (<see cref="long.MaxValue"/> for no limit).
+    /// The heap is the process's: sessions running at the same time count each other's allocations.
+    /// </summary>
+    public long StatementMemoryLimit { get; init; } = Limits.StatementMemoryLimit;
 }
 
 /// <summary>What a statement produced.</summary>
@@ -72,35 +78,64 @@ public sealed class Session
     /// <summary>The options this session runs with.</summary>
     public SessionOptions Options { get; }
 
+    /// <summary>The built-in constants and functions, in the order SPEC §4 lists them.</summary>
+    public static IEnumerable<string> BuiltinNames => BuiltinTable.Constants.Keys.Concat(BuiltinTable.Functions.Keys);
+
+    /// <summary>Every name a statement may use now: built in, <c>true</c>, <c>false</c>, <c>ans</c>, and defined in this session.</summary>
+    public IEnumerable<string> Names =>
+        BuiltinNames.Concat(["true", "false", "ans"]).Concat(_scope.Variables.Keys).Concat(_scope.Functions.Keys);
+
     /// <summary>Parses and runs every statement of <paramref name="text"/>, in order. Never throws.</summary>
-    public IReadOnlyList<Outcome> Run(string text)
+    /// <param name="text">The program.</param>
+    public IReadOnlyList<Outcome> Run(string text) => Run(text, CancellationToken.None);
+
+    /// <summary>Parses and runs every statement of <paramref name="text"/>, in order. Never throws.</summary>
+    /// <param name="text">The program.</param>
+    /// <param name="cancellationToken">Once set, the running statement and every later one fail with an <c>interrupted</c> limit error.</param>
+    public IReadOnlyList<Outcome> Run(string text, CancellationToken cancellationToken)
     {
         var statements = CalcParser.ParseProgram(text);
         var outcomes = new Outcome[statements.Count];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            outcomes[i] = Execute(statements[i]);
+            outcomes[i] = Execute(statements[i], cancellationToken);
         }
         return outcomes;
     }
 
     /// <summary>Runs a parsed statement, or reports its syntax error. Never throws.</summary>
-    public Outcome Execute(ParsedStatement statement)
+    /// <param name="statement">The statement.</param>
+    public Outcome Execute(ParsedStatement statement) => Execute(statement, CancellationToken.None);
+
+    /// <summary>Runs a parsed statement, or reports its syntax error. Never throws.</summary>
+    /// <param name="statement">The statement.</param>
+    /// <param name="cancellationToken">Once set, the statement fails with an <c>interrupted</c> limit error.</param>
+    public Outcome Execute(ParsedStatement statement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        return statement.Syntax is { } syntax ? Execute(syntax) : new Outcome(OutcomeKind.Error, null, null, statement.Error);
+        return statement.Syntax is { } syntax ? Execute(syntax, cancellationToken) : new Outcome(OutcomeKind.Error, null, null, statement.Error);
     }
 
     /// <summary>Runs one parsed statement. Never throws for any statement; errors come back as outcomes.</summary>
-    public Outcome Execute(Statement statement)
+    /// <param name="statement">The statement.</param>
+    public Outcome Execute(Statement statement) => Execute(statement, CancellationToken.None);
+
+    /// <summary>Runs one parsed statement. Never throws for any statement; errors come back as outcomes.</summary>
+    /// <param name="statement">The statement.</param>
+    /// <param name="cancellationToken">Once set, the statement fails with an <c>interrupted</c> limit error.</param>
+    public Outcome Execute(Statement statement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new Outcome(OutcomeKind.Error, null, null, new Diagnostic(DiagnosticKind.Limit, statement.Span, Messages.Interrupted));
+        }
         if (_nesting >= MaxNesting)
         {
             return new Outcome(OutcomeKind.Error, null, null, new Diagnostic(DiagnosticKind.Limit, statement.Span, Messages.RecursionTooDeep));
         }
         var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
-        using var budget = evaluator.StartStatement(Options.StatementTimeLimit);
+        using var budget = evaluator.StartStatement(Options.StatementTimeLimit, Options.StatementMemoryLimit, cancellationToken);
         try
         {
             switch (statement)
@@ -137,6 +172,13 @@ public sealed class Session
             return new Outcome(OutcomeKind.Error, null, null,
                 new Diagnostic(DiagnosticKind.Limit, statement.Span, Messages.NestedTooDeeply));
         }
+        catch (OutOfMemoryException)
+        {
+            // The heap's own limit (a container's memory, an address-space ulimit) came before the
+            // statement's budget; the statement's values are garbage now, and the session goes on.
+            return new Outcome(OutcomeKind.Error, null, null,
+                new Diagnostic(DiagnosticKind.Limit, statement.Span, Messages.OutOfMemoryInRuntime));
+        }
         finally
         {
             _nesting--;
@@ -144,8 +186,17 @@ public sealed class Session
     }
 
     /// <summary>Evaluates one expression in this session's scope without changing <c>ans</c>.</summary>
+    /// <param name="expression">The expression.</param>
+    /// <param name="error">The failure, when the result is null.</param>
     /// <returns>The value, or null with <paramref name="error"/> set.</returns>
-    public Value? Evaluate(Expr expression, out Diagnostic? error)
+    public Value? Evaluate(Expr expression, out Diagnostic? error) => Evaluate(expression, out error, CancellationToken.None);
+
+    /// <summary>Evaluates one expression in this session's scope without changing <c>ans</c>.</summary>
+    /// <param name="expression">The expression.</param>
+    /// <param name="error">The failure, when the result is null.</param>
+    /// <param name="cancellationToken">Once set, the evaluation fails with an <c>interrupted</c> limit error.</param>
+    /// <returns>The value, or null with <paramref name="error"/> set.</returns>
+    public Value? Evaluate(Expr expression, out Diagnostic? error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expression);
         if (_nesting >= MaxNesting)
@@ -154,7 +205,7 @@ public sealed class Session
             return null;
         }
         var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
-        using var budget = evaluator.StartStatement(Options.StatementTimeLimit);
+        using var budget = evaluator.StartStatement(Options.StatementTimeLimit, Options.StatementMemoryLimit, cancellationToken);
         try
         {
             error = null;
@@ -311,7 +362,7 @@ public sealed class Session
         var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
         try
         {
-            using var budget = evaluator.StartStatement(Options.StatementTimeLimit, cancellationToken);
+            using var budget = evaluator.StartStatement(Options.StatementTimeLimit, Options.StatementMemoryLimit, cancellationToken);
             value = new Value(Settle(evaluator.EvaluateStatement(expression.Syntax), expression.Syntax.Span), _context);
             diagnostic = null;
             return true;

@@ -27,6 +27,12 @@ public enum DiagnosticKind
 /// <param name="Message">A sentence for the user, without position.</param>
 public sealed record Diagnostic(DiagnosticKind Kind, TextSpan Span, string Message)
 {
+    /// <summary>
+    /// Set when the error arose inside a user function: <see cref="Span"/> is then the call in the
+    /// statement, and the note is the place in the function's definition.
+    /// </summary>
+    public DiagnosticNote? Note { get; init; }
+
     /// <summary>The 1-based line of <see cref="Span"/>'s start in the text it came from; 0 when the text is not known.</summary>
     public int Line { get; init; }
 
@@ -72,3 +78,8 @@ public sealed record Diagnostic(DiagnosticKind Kind, TextSpan Span, string Messa
         _ => "error",
     };
 }
+
+/// <summary>Where, inside a user function's definition, an error arose.</summary>
+/// <param name="Function">The function's name.</param>
+/// <param name="Span">The characters in the text of the statement that defined the function.</param>
+public sealed record DiagnosticNote(string Function, TextSpan Span);

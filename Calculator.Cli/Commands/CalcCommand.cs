@@ -29,6 +29,7 @@ internal static class CalcCommand
           calc --fraction '1/3 + 1/6'        prints 1/2
           calc < prices.txt                  one result per statement of stdin
           calc -f defs.calc 'f(10)'          files run first, then the arguments
+          calc -i -f defs.calc               the file, then a prompt with its definitions
           tail -f log | calc --format json   JSON Lines, one object per statement
           calc                               a prompt, when stdin is a terminal
 
@@ -88,6 +89,7 @@ internal static class CalcCommand
             CustomParser = ParseFormat,
         };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first error." };
+        var interactive = new Option<bool>("--interactive", "-i") { Description = "Open the prompt after the files and arguments have run." };
         var threads = new Option<int?>("--threads")
         {
             Description = $"Threads for stdin and files, 1 to {ThreadCount.Max} (default: the CPUs calc may use, or {ThreadCount.Variable}).",
@@ -97,7 +99,7 @@ internal static class CalcCommand
 
         var root = new RootCommand("calc evaluates infix arithmetic exactly: rationals stay exact, irrational results get the digits you ask for.")
         {
-            expression, files, precision, fraction, format, failFast, threads,
+            expression, files, precision, fraction, format, failFast, threads, interactive,
         };
         root.Directives.Clear();
         foreach (var option in root.Options)
@@ -124,7 +126,8 @@ internal static class CalcCommand
                 parseResult.GetValue(fraction),
                 parseResult.GetValue(format) == "json",
                 parseResult.GetValue(failFast),
-                parseResult.GetValue(threads)),
+                parseResult.GetValue(threads),
+                parseResult.GetValue(interactive)),
             console, stdout, stderr));
 
         if (UsageCheck.FirstError(args[leading..], root.Options) is { } usage)

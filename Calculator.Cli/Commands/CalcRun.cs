@@ -53,21 +53,22 @@ internal static class CalcRun
                 sources.Add(new TextLineSource(string.Join(' ', settings.Expression), "<args>"));
             }
 
-            if (sources.Count == 0)
+            var session = new Session(new SessionOptions { Precision = settings.Precision });
+            if (settings.Interactive || sources.Count == 0)
             {
                 sources.Add(console.StdinIsTerminal
-                    ? new InteractiveSource(
-                        new LineEditor(console.Keys ?? new ConsoleKeyReader(), console.StdoutIsTerminal ? stdout : stderr),
-                        channels.Flush)
+                    ? InteractiveSource.Open(console, session, console.StdoutIsTerminal ? stdout : stderr, channels.Flush)
                     : new StreamLineSource(console.Stdin, "<stdin>", flushBeforeRead) { StdinIsRegularFile = console.StdinIsRegularFile });
             }
 
-            var session = new Session(new SessionOptions { Precision = settings.Precision });
             IResultSink sink = settings.Json
                 ? new JsonResultSink(channels, settings.Fraction)
                 : new PlainResultSink(channels, settings.Fraction, console.ColorErrors);
-            var runner = new StatementRunner(session, sink, settings.FailFast);
-            return Run(runner, sources, threads, channels, stderr);
+            var runner = new StatementRunner(session, sink, settings.FailFast) { Signals = console.Signals };
+            var status = Run(runner, sources, threads, channels, stderr);
+            return console.Signals is { EndStatus: not 0 and var signalled } ? signalled
+                : sources[^1] is InteractiveSource { Left: true } && status == 1 ? 0 // errors at the prompt were answered there
+                : status;
         }
         finally
         {

@@ -8,6 +8,7 @@ namespace Calculator.Cli.Commands;
 /// <param name="Json">JSON Lines instead of plain text.</param>
 /// <param name="FailFast">Stop at the first error.</param>
 /// <param name="Threads"><c>--threads</c>; null when not given (then <c>CALC_THREADS</c> or the default).</param>
+/// <param name="Interactive">Open the prompt after the files and arguments (<c>-i</c>).</param>
 internal sealed record CalcSettings(
     IReadOnlyList<string> Expression,
     IReadOnlyList<string> Files,
@@ -15,4 +16,5 @@ internal sealed record CalcSettings(
     bool Fraction,
     bool Json,
     bool FailFast,
-    int? Threads = null);
+    int? Threads = null,
+    bool Interactive = false);

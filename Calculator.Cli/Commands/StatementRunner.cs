@@ -12,13 +12,19 @@ namespace Calculator.Cli.Commands;
 /// </summary>
 internal sealed class StatementRunner(Session session, IResultSink sink, bool failFast)
 {
+    // Where each user function was last defined, for the note of an error inside it (SPEC §6).
+    private readonly Dictionary<string, StatementContext> _definitions = new(StringComparer.Ordinal);
+
+    /// <summary>SIGINT and SIGTERM: the running statement's token, and whether calc must end.</summary>
+    public Signals? Signals { get; init; }
+
     /// <summary>True once any statement failed.</summary>
     public bool AnyFailed { get; private set; }
 
     /// <summary>Runs every line of <paramref name="source"/>; false when <c>--fail-fast</c> stopped at an error.</summary>
     public bool Run(ILineSource source)
     {
-        while (source.TryReadLine(out var line))
+        while (Signals is not { EndStatus: not 0 } && source.TryReadLine(out var line))
         {
             if (!RunLine(source.Name, line))
             {
@@ -66,7 +72,13 @@ internal sealed class StatementRunner(Session session, IResultSink sink, bool fa
                 continue;
             }
 
-            var outcome = session.Execute(parsed.Syntax);
+            var outcome = session.Execute(parsed.Syntax, Signals?.StatementToken ?? default);
+            if (Signals is { EndStatus: not 0 })
+            {
+                // calc ends at a signal: the statement it stopped has no result to report.
+                return false;
+            }
+
             switch (outcome.Kind)
             {
                 case OutcomeKind.Value when outcome.Value is not null:
@@ -76,6 +88,7 @@ internal sealed class StatementRunner(Session session, IResultSink sink, bool fa
                     sink.Assignment(context, outcome.Name ?? "", outcome.Value);
                     break;
                 case OutcomeKind.Definition:
+                    _definitions[outcome.Name ?? ""] = context;
                     sink.Definition(context, outcome.Name ?? "");
                     break;
                 default:
@@ -94,7 +107,7 @@ internal sealed class StatementRunner(Session session, IResultSink sink, bool fa
     private bool Fail(in StatementContext context, Diagnostic error)
     {
         AnyFailed = true;
-        sink.Error(context, error);
+        sink.Error(context, error, error.Note is { } note && _definitions.TryGetValue(note.Function, out var definition) ? definition : null);
         return !failFast;
     }
 }

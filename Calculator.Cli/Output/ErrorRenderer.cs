@@ -31,11 +31,12 @@ internal static class ErrorRenderer
     private const string Green = "\e[1;32m";
     private const string Reset = "\e[0m";
 
-    public static void Render(TextWriter writer, in StatementContext statement, Diagnostic error, bool color) =>
-        Render(writer, statement, error, color, new ColumnCursor());
+    public static void Render(TextWriter writer, in StatementContext statement, Diagnostic error, bool color, StatementContext? definition = null) =>
+        Render(writer, statement, error, color, new ColumnCursor(), definition);
 
     /// <summary>Renders with a cursor that remembers where the previous error of the line was.</summary>
-    public static void Render(TextWriter writer, in StatementContext statement, Diagnostic error, bool color, ColumnCursor columns)
+    public static void Render(TextWriter writer, in StatementContext statement, Diagnostic error, bool color, ColumnCursor columns,
+        StatementContext? definition = null)
     {
         var line = statement.LineText;
         var start = Math.Clamp(error.Span.Start, 0, line.Length);
@@ -75,7 +76,28 @@ internal static class ErrorRenderer
 
         var length = TextColumns.CountScalars(line.AsSpan(start, shownEnd - start));
         text.Append(color ? Green : "").Append('^').Append('~', Math.Max(length - 1, 0)).Append(color ? Reset : "").Append('\n');
+        AppendNote(text, error.Note, definition, color);
         writer.Write(text);
+    }
+
+    /// <summary>SPEC §6: <c>note: in f, defined at &lt;stdin&gt;:1:6</c>, the place in the function's definition.</summary>
+    private static void AppendNote(StringBuilder text, DiagnosticNote? note, StatementContext? definition, bool color)
+    {
+        if (note is null)
+        {
+            return;
+        }
+
+        text.Append(color ? Bold : "").Append("note:").Append(color ? Reset : "").Append(" in ").Append(note.Function);
+        if (definition is { } site)
+        {
+            var (column, _) = TextColumns.Locate(site.LineText, note.Span.Start, 0);
+            text.Append(", defined at ").Append(site.Source).Append(':')
+                .Append(site.Line.ToString(CultureInfo.InvariantCulture)).Append(':')
+                .Append(column.ToString(CultureInfo.InvariantCulture));
+        }
+
+        text.Append('\n');
     }
 
     /// <summary>

@@ -31,5 +31,8 @@ internal interface IResultSink
 
     void Definition(in StatementContext statement, string name);
 
-    void Error(in StatementContext statement, Diagnostic error);
+    /// <param name="statement">The failed statement.</param>
+    /// <param name="error">What went wrong.</param>
+    /// <param name="definition">For an error inside a user function, the statement that defined it, when known.</param>
+    void Error(in StatementContext statement, Diagnostic error, StatementContext? definition = null);
 }

@@ -39,7 +39,7 @@ internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : I
         output.Write("}\n");
     }
 
-    public void Error(in StatementContext statement, Diagnostic error)
+    public void Error(in StatementContext statement, Diagnostic error, StatementContext? definition = null)
     {
         var (column, length) = _columns.Locate(statement.LineText, error.Span.Start, error.Span.Length);
         var output = Begin(statement);
@@ -51,7 +51,34 @@ internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : I
         output.Write(column.ToString(CultureInfo.InvariantCulture));
         output.Write(",\"length\":");
         output.Write(length.ToString(CultureInfo.InvariantCulture));
+        WriteNote(output, error.Note, definition);
         output.Write("}}\n");
+    }
+
+    /// <summary><c>,"note":{"function":"f","source":…,"line":1,"column":6,"length":9}</c>: the place in the definition.</summary>
+    private static void WriteNote(TextWriter output, DiagnosticNote? note, StatementContext? definition)
+    {
+        if (note is null)
+        {
+            return;
+        }
+
+        output.Write(",\"note\":{\"function\":");
+        JsonText.WriteString(output, note.Function);
+        if (definition is { } site)
+        {
+            var (column, length) = TextColumns.Locate(site.LineText, note.Span.Start, note.Span.Length);
+            output.Write(",\"source\":");
+            JsonText.WriteString(output, site.Source);
+            output.Write(",\"line\":");
+            output.Write(site.Line.ToString(CultureInfo.InvariantCulture));
+            output.Write(",\"column\":");
+            output.Write(column.ToString(CultureInfo.InvariantCulture));
+            output.Write(",\"length\":");
+            output.Write(length.ToString(CultureInfo.InvariantCulture));
+        }
+
+        output.Write('}');
     }
 
     private TextWriter Begin(in StatementContext statement)

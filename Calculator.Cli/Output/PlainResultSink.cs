@@ -23,6 +23,6 @@ internal sealed class PlainResultSink(OutputChannels channels, bool fraction, bo
     {
     }
 
-    public void Error(in StatementContext statement, Diagnostic error) =>
-        ErrorRenderer.Render(channels.Error, statement, error, color, _columns);
+    public void Error(in StatementContext statement, Diagnostic error, StatementContext? definition = null) =>
+        ErrorRenderer.Render(channels.Error, statement, error, color, _columns, definition);
 }

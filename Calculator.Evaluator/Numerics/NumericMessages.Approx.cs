@@ -53,7 +53,7 @@ internal static partial class NumericMessages
         string.Create(CultureInfo.InvariantCulture, $"the statement ran for more than {limit.TotalSeconds:0.###} s");
 
     /// <summary>The message of a statement cancelled by its caller (Ctrl-C, a host).</summary>
-    public const string StatementCancelled = "the statement was cancelled";
+    public const string StatementCancelled = "interrupted";
 
     /// <summary>The message of min or max without arguments.</summary>
     public const string NoArguments = "needs at least one argument";

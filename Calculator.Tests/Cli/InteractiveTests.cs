@@ -11,6 +11,8 @@ internal sealed class ScriptedKeys : IKeyReader
 
     public int LinesEnded { get; private set; }
 
+    public int Columns { get; set; } = 80;
+
     public ScriptedKeys Type(string text)
     {
         foreach (var c in text)
@@ -28,6 +30,19 @@ internal sealed class ScriptedKeys : IKeyReader
     }
 
     public ScriptedKeys Enter() => Press(ConsoleKey.Enter, '\r');
+
+    /// <summary>Ctrl and a letter, as .NET reports it: the letter's key, the control character, the modifier.</summary>
+    public ScriptedKeys Ctrl(char letter) => Press(ConsoleKey.A + (letter - 'a'), (char)(letter - 'a' + 1), control: true);
+
+    /// <summary>Alt and a letter, as .NET reports it when it parses the terminal's Escape prefix.</summary>
+    public ScriptedKeys Alt(char letter)
+    {
+        _keys.Enqueue(new ConsoleKeyInfo(letter, ConsoleKey.A + (letter - 'a'), false, true, false));
+        return this;
+    }
+
+    /// <summary>Escape then a letter, as a terminal sends Alt when .NET passes the Escape on.</summary>
+    public ScriptedKeys EscapeThen(char letter) => Press(ConsoleKey.Escape, '\e').Type(letter.ToString());
 
     public ScriptedKeys CtrlD() => Press(ConsoleKey.D, '\x04', control: true);
 
@@ -122,21 +137,92 @@ public class LineEditorTests
     {
         var terminal = new StringWriter();
         new LineEditor(new ScriptedKeys().Type("12").Press(ConsoleKey.LeftArrow).Enter(), terminal).ReadLine("> ");
-        Assert.EndsWith("\r> 12\e[K\e[1D\n", terminal.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("\r\e[J> 12\r\e[3C\r\e[J> 12\r\e[4C\n", terminal.ToString(), StringComparison.Ordinal);
     }
 }
 
 public class InteractiveTests
 {
-    private static (CliResult Result, ScriptedKeys Keys) RunPrompt(ScriptedKeys keys, params string[] args)
+    private static (CliResult Result, ScriptedKeys Keys) RunPrompt(ScriptedKeys keys, params string[] args) =>
+        RunPrompt(keys, static _ => null, args);
+
+    private static (CliResult Result, ScriptedKeys Keys) RunPrompt(ScriptedKeys keys, Func<string, string?> environment, params string[] args)
     {
         var console = new CalcConsole(new MemoryStream(), new StringWriter(), new StringWriter())
         {
             StdinIsTerminal = true,
             StdoutIsTerminal = true,
             Keys = keys,
+            EnvironmentVariable = environment,
+            OpenFile = static path => path == "defs.calc"
+                ? new MemoryStream("double(x) = 2 * x\nbase = 21\n"u8.ToArray())
+                : throw new FileNotFoundException(path),
         };
         return (CliHarness.Run(console, args), keys);
+    }
+
+    [Fact]
+    public void Help_PrintsOneScreen_AndIsNoStatement()
+    {
+        foreach (var command in new[] { "help", ":help" })
+        {
+            var (result, _) = RunPrompt(new ScriptedKeys().Type(command).Enter().Type("1+1").Enter().CtrlD());
+            var helpStart = result.Stdout.IndexOf('\n', StringComparison.Ordinal) + 1;
+            var help = result.Stdout[helpStart..(result.Stdout.IndexOf("\n> ", helpStart, StringComparison.Ordinal) + 1)];
+
+            Assert.Equal("", result.Stderr);
+            Assert.Contains("sqrt", help, StringComparison.Ordinal);
+            Assert.Contains("Ctrl-R", help, StringComparison.Ordinal);
+            var lines = help.Split('\n');
+            Assert.True(lines.Length <= 24, $"help has {lines.Length} lines");
+            Assert.All(lines, line => Assert.True(line.Length <= 80, $"too wide: {line}"));
+            Assert.Equal(1, CountLines(result.Stdout, "2"));
+        }
+    }
+
+    [Fact]
+    public void Help_Examples_AllEvaluate()
+    {
+        var session = new Calculator.Evaluator.Session();
+        session.Run("x = 3");
+        foreach (var example in new[] { "2^100", "1/3 + 1/6", "sqrt(2)", "10 % 3", "5!", "x > 0 && x != 1", "x < 0 ? -x : x",
+            "f(n) = n * 2", "f(n) = n < 2 ? 1 : n * f(n-1)", "f(5)" })
+        {
+            Assert.All(session.Run(example), outcome => Assert.Null(outcome.Error));
+        }
+    }
+
+    [Fact]
+    public void InteractiveOption_RunsTheFileFirst_ThenThePromptHasItsNames()
+    {
+        var keys = new ScriptedKeys().Type("double(base)").Enter().Type("dou").Press(ConsoleKey.Tab, '\t').Type("(1)").Enter().Type("exit").Enter();
+        var (result, _) = RunPrompt(keys, "-i", "-f", "defs.calc");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, CountLines(result.Stdout, "42"));
+        Assert.Equal(1, CountLines(result.Stdout, "2"));
+    }
+
+    [Fact]
+    public void History_IsKeptForTheNextSession_UnlessCalcHistoryIsEmpty()
+    {
+        var state = Directory.CreateTempSubdirectory("calc-state-").FullName;
+        try
+        {
+            string? Environment(string name) => name == "XDG_STATE_HOME" ? state : null;
+            RunPrompt(new ScriptedKeys().Type("6*7").Enter().CtrlD(), Environment);
+            var (second, _) = RunPrompt(new ScriptedKeys().Press(ConsoleKey.UpArrow).Enter().CtrlD(), Environment);
+
+            Assert.Equal(1, CountLines(second.Stdout, "42"));
+            Assert.Equal(["6*7"], File.ReadAllLines(Path.Combine(state, "calc", "history")));
+
+            Directory.Delete(Path.Combine(state, "calc"), recursive: true);
+            RunPrompt(new ScriptedKeys().Type("1").Enter().CtrlD(), name => name == "CALC_HISTORY" ? "" : Environment(name));
+            Assert.False(Directory.Exists(Path.Combine(state, "calc")));
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
     }
 
     [Fact]
@@ -150,11 +236,11 @@ public class InteractiveTests
     }
 
     [Fact]
-    public void Prompt_ErrorsShowInlineWithACaret_AndTheSessionGoesOn()
+    public void Prompt_ErrorsShowInlineWithACaret_TheSessionGoesOn_AndQuitLeavesWithZero()
     {
         var keys = new ScriptedKeys().Type("x = 4").Enter().Type("1+*2").Enter().Type("x*2").Enter().Type("quit").Enter();
         var (result, _) = RunPrompt(keys);
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(0, result.ExitCode);
         Assert.Equal("<stdin>:2:3: error: unexpected '*'; expected a number, a name or '('\n  1+*2\n    ^\n", result.Stderr);
         Assert.Equal(1, CountLines(result.Stdout, "8"));
     }
@@ -182,6 +268,7 @@ public class InteractiveTests
         {
             StdinIsTerminal = true,
             Keys = new ScriptedKeys().Type("6*7").Enter().CtrlD(),
+            EnvironmentVariable = static _ => null,
         };
         var result = CliHarness.Run(console);
         Assert.Equal("42\n", result.Stdout);

@@ -15,7 +15,7 @@ public sealed class TerminalTests : IDisposable
     public void Prompt_InTmux_AnswersRecallsAndExits()
     {
         var calc = CalcExecutable.Path;
-        Tmux(["new-session", "-d", "-s", "calc", "-x", "100", "-y", "30", $"NO_COLOR=1 '{calc}'; echo EXIT=$?; sleep 600"]);
+        Tmux(["new-session", "-d", "-s", "calc", "-x", "100", "-y", "30", $"NO_COLOR=1 CALC_HISTORY= '{calc}'; echo EXIT=$?; sleep 600"]);
 
         WaitFor(screen => Lines(screen).Contains(">"), "the prompt");
         Keys("1+2", "Enter");
@@ -33,6 +33,91 @@ public sealed class TerminalTests : IDisposable
         Assert.True(Lines(final).Count(l => l == "> 1+2") >= 2, $"expected the typed and the recalled line; the screen was:\n{final}");
         Assert.Contains("> 99^C", final, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CtrlC_InTmux_StopsTheStatement_KeepsTheSession_AndExitResetsTheKeypad()
+    {
+        Start(100);
+        Keys("x = 5", "Enter", "fib(n) = n < 2 ? n : fib(n-1) + fib(n-2)", "Enter", "fib(60)", "Enter");
+        WaitFor(screen => Lines(screen).Contains("> fib(60)"), "the long statement");
+        Thread.Sleep(500);
+        Assert.Equal("1 1", Tmux(["display", "-p", "-t", "calc", "#{keypad_cursor_flag} #{keypad_flag}"]).Trim());
+        Keys("C-c");
+        WaitFor(screen => screen.Contains("error: interrupted", StringComparison.Ordinal), "the interrupted statement");
+        Keys("x + 1", "Enter");
+        WaitFor(screen => Lines(screen).Contains("6"), "the variable defined before Ctrl-C");
+        Keys("quit", "Enter");
+        WaitFor(screen => screen.Contains("EXIT=0", StringComparison.Ordinal), "calc to exit with status 0");
+        Assert.Equal("0 0", Tmux(["display", "-p", "-t", "calc", "#{keypad_cursor_flag} #{keypad_flag}"]).Trim());
+    }
+
+    [Fact]
+    public void Sigterm_AtThePrompt_ExitsWith143_AndResetsTheKeypad()
+    {
+        Tmux(["new-session", "-d", "-s", "calc", "-x", "100", "-y", "30",
+            $"sh -c 'echo PID=$$; NO_COLOR=1 CALC_HISTORY= exec \"{CalcExecutable.Path}\"'; echo EXIT=$?; sleep 600"]);
+        var screen = WaitFor(screen => Lines(screen).Contains(">"), "the prompt");
+        Keys("7");
+        WaitFor(screen => Lines(screen).Contains("> 7"), "the typed key");
+        var pid = Lines(screen).Single(l => l.StartsWith("PID=", StringComparison.Ordinal))[4..];
+        using (var kill = Process.Start("kill", ["-TERM", pid]))
+        {
+            kill.WaitForExit();
+        }
+
+        WaitFor(screen => screen.Contains("EXIT=143", StringComparison.Ordinal), "calc to exit with status 143");
+        Assert.Equal("0 0", Tmux(["display", "-p", "-t", "calc", "#{keypad_cursor_flag} #{keypad_flag}"]).Trim());
+    }
+
+    [Fact]
+    public void LongLine_InTmux_WrapsWithoutGarbling()
+    {
+        Start(30);
+        var line = string.Join("+", Enumerable.Repeat("1", 40));
+        Keys(line);
+        Keys("Home", "2", "*", "End", "Left", "Left", "Right", "Right");
+        WaitFor(screen => Joined(screen).Contains("> 2*" + line, StringComparison.Ordinal), "the wrapped line");
+        var screen = Tmux(["capture-pane", "-p", "-t", "calc"]);
+        Assert.Single(Lines(screen), l => l.StartsWith('>'));
+        Keys("Enter");
+        WaitFor(screen => Lines(screen).Contains("41"), "the long line's answer");
+    }
+
+    [Fact]
+    public void ReadlineKeys_InTmux_WordsSearchAndCompletion()
+    {
+        Start(100);
+        Keys("total = 40", "Enter");
+        Keys("2 + to", "Tab", "M-b", "M-b", "M-d", "3", "Enter");
+        WaitFor(screen => Lines(screen).Contains("43"), "Alt-b, Alt-d and Tab's answer");
+        Keys("7 + 80 * 6", "C-w", "C-w", "+ 1", "Enter");
+        WaitFor(screen => Lines(screen).Contains("88"), "Ctrl-W's answer");
+        Keys("C-r", "7 +", "Enter");
+        WaitFor(screen => Lines(screen).Count(l => l == "88") == 2, "the answer of the line Ctrl-R found");
+        Keys("help", "Enter");
+        WaitFor(screen => screen.Contains("Ctrl-R search history", StringComparison.Ordinal), "the help");
+        Keys("C-l");
+        WaitFor(screen => !screen.Contains("Ctrl-R search history", StringComparison.Ordinal), "the cleared screen");
+    }
+
+    private void Start(int width)
+    {
+        Tmux(["new-session", "-d", "-s", "calc", "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", "30",
+            $"NO_COLOR=1 CALC_HISTORY= '{CalcExecutable.Path}'; echo EXIT=$?; sleep 600"]);
+        WaitFor(screen => Lines(screen).Contains(">"), "the prompt");
+
+        // .NET sets the keypad mode as it first reads a key; keys sent before that would be echoed
+        // by the terminal itself, as for any program that is not reading yet.
+        var clock = Stopwatch.StartNew();
+        while (Tmux(["display", "-p", "-t", "calc", "#{keypad_cursor_flag}"]).Trim() != "1" && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(50);
+        }
+
+        Thread.Sleep(100);
+    }
+
+    private static string Joined(string screen) => string.Concat(screen.Split('\n').Select(l => l.TrimEnd()));
 
     private static string[] Lines(string screen) => screen.Split('\n').Select(l => l.TrimEnd()).ToArray();
 
