@@ -170,7 +170,7 @@ public sealed class Session
 
     /// <summary>
     /// Computes an approximate value to the digits it prints with, so that a limit or an undecidable
-    /// digit found on the way is this statement's error rather than an exception from <see cref="Value.Format"/>.
+    /// digit found on the way is this statement's error rather than an exception from <see cref="Value.Format(bool)"/>.
     /// The digits are memoised, so printing later costs nothing more.
     /// </summary>
     private Val Settle(Val value, TextSpan span)

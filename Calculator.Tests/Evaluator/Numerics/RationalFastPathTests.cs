@@ -147,25 +147,45 @@ public sealed class RationalFastPathTests
         Assert.Equal(20, IntegerMath.DigitCount(ulong.MaxValue));
     }
 
-    [Fact]
-    public void FormatExact_SmallFractions_AgreeWithRoundedDigits()
+    private static bool Terminates(Rational value)
     {
+        var den = value.Denominator;
+        den >>= (int)BigInteger.TrailingZeroCount(den);
+        while ((den % 5).IsZero)
+        {
+            den /= 5;
+        }
+        return den.IsOne;
+    }
+
+    [Fact]
+    public void FormatExact_SmallFractions_AgreeWithTheGeneralRule()
+    {
+        var terminating = 0;
         foreach (var precision in new[] { 1, 2, 5, 20, 38, 40 })
         {
             var ctx = new NumericContext(precision);
-            foreach (var value in Samples().Where(r => !r.IsInteger))
+            var extra = new[] { (1L, 8L), (-1L, 1_000_000L), (1L, 10_000_000L), (123_456_789L, 1_000L), (5L, 2L), (-7L, 1L << 40), (1L, 1L << 62) };
+            foreach (var value in Samples().Where(r => !r.IsInteger).Concat(extra.Select(p => Rational.Create(p.Item1, p.Item2))))
             {
-                var (digits, exponent) = DecimalFormat.RoundToSignificant(value, precision);
-                var expected = DecimalFormat.FormatDigits(digits.Sign < 0, BigInteger.Abs(digits), exponent, precision);
-                Assert.Equal(expected, DecimalFormat.FormatExact(value, ctx, fraction: false));
-            }
-            foreach (var (num, den) in new[] { (1L, 8L), (-1L, 1_000_000L), (1L, 10_000_000L), (123_456_789L, 1_000L), (5L, 2L), (-7L, 1L << 40) })
-            {
-                var value = Rational.Create(num, den);
-                var (digits, exponent) = DecimalFormat.RoundToSignificant(value, precision);
-                var expected = DecimalFormat.FormatDigits(digits.Sign < 0, BigInteger.Abs(digits), exponent, precision);
-                Assert.Equal(expected, DecimalFormat.FormatExact(value, ctx, fraction: false));
+                var text = DecimalFormat.FormatExact(value, ctx, fraction: false, out var rounded);
+                if (Terminates(value))
+                {
+                    // Every digit, so the text reads back as the same value.
+                    Assert.False(rounded);
+                    var outcome = new Session().Run(text)[0];
+                    Assert.True(outcome.Value!.TryGetFraction(out var n, out var d));
+                    Assert.Equal(value, Rational.Create(n, d));
+                    terminating++;
+                }
+                else
+                {
+                    Assert.True(rounded);
+                    var (digits, exponent) = DecimalFormat.RoundToSignificant(value, precision);
+                    Assert.Equal(DecimalFormat.FormatDigits(digits.Sign < 0, BigInteger.Abs(digits), exponent, precision), text);
+                }
             }
         }
+        Assert.True(terminating > 50, $"only {terminating} terminating values");
     }
 }
