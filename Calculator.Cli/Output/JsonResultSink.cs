@@ -16,6 +16,8 @@ namespace Calculator.Cli.Output;
 /// </summary>
 internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : IResultSink
 {
+    private readonly ColumnCursor _columns = new();
+
     public void Value(in StatementContext statement, Value value)
     {
         var output = Begin(statement);
@@ -40,7 +42,7 @@ internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : I
 
     public void Error(in StatementContext statement, Diagnostic error)
     {
-        var (column, length) = TextColumns.Locate(statement.LineText, error.Span.Start, error.Span.Length);
+        var (column, length) = _columns.Locate(statement.LineText, error.Span.Start, error.Span.Length);
         var output = Begin(statement);
         output.Write(",\"error\":{\"kind\":");
         JsonText.WriteString(output, error.KindName);
@@ -74,7 +76,7 @@ internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : I
     private void WriteValue(TextWriter output, Value value)
     {
         output.Write(",\"value\":");
-        JsonText.WriteString(output, value.Format(fraction, out var rounded));
+        JsonText.WriteString(output, value.FormatWithRounding(fraction, out var rounded));
         output.Write(value.IsExact ? ",\"exact\":true" : ",\"exact\":false");
         if (rounded)
         {

@@ -5,7 +5,7 @@ namespace Calculator.Evaluator.Numerics;
 // SPEC §5: an exact value whose decimal expansion terminates prints all its digits, like an
 // integer, because it is exact; only non-terminating exact values and approximate values are
 // rounded to P digits.
-public static partial class DecimalFormat
+internal static partial class DecimalFormat
 {
     // The "precision" of a value printed in full: no exponent is at least this, so the form is
     // scientific only below MinPlainExponent.

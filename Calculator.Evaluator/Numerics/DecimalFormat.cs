@@ -9,7 +9,7 @@ namespace Calculator.Evaluator.Numerics;
 /// values rounded to P significant digits; plain decimal, or scientific form when the decimal
 /// exponent is below −6 (or, for rounded values, at least P).
 /// </summary>
-public static partial class DecimalFormat
+internal static partial class DecimalFormat
 {
     /// <summary>The smallest decimal exponent printed in plain form (0.000001).</summary>
     public const int MinPlainExponent = -6;
