@@ -64,16 +64,9 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         return _budget.Start(limit, token);
     }
 
-    /// <summary>
-    /// Evaluates a statement's expression. Plain arithmetic on small exact numbers (most lines of
-    /// real input) is tried first on longs; anything else, and any error, takes <see cref="Evaluate"/>.
-    /// </summary>
+    /// <summary>Evaluates a statement's expression.</summary>
     public Val EvaluateStatement(Expr expression)
     {
-        if (context.MaxDigits >= SmallPathMinDigits && TryEvaluateSmall(expression, 0, out var small))
-        {
-            return Val.Of(Number.Exact(small.ToRational()));
-        }
         _budget.Arm();
         return Evaluate(expression);
     }
@@ -137,58 +130,6 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         }
     }
 
-    // SmallFraction results have at most 19 digits, within this limit with no check.
-    private const int SmallPathMinDigits = 19;
-
-    // Deeper trees take the general path, which guards the stack.
-    private const int SmallPathMaxDepth = 64;
-
-    /// <summary>
-    /// Literals, signs and + − · / ^ on small exact numbers, without Val, Number or delegates.
-    /// It has no effects, so when it declines (other nodes, big values, division by zero) the
-    /// caller evaluates the whole expression again on the general path, which reports any error.
-    /// Only statements start it, so a declined subtree is never retried.
-    /// </summary>
-    private static bool TryEvaluateSmall(Expr expression, int depth, out SmallFraction value)
-    {
-        value = default;
-        if (depth > SmallPathMaxDepth)
-        {
-            return false;
-        }
-        switch (expression)
-        {
-            case NumberLiteral n:
-                return SmallFraction.TryFromDecimal(n.Significand, n.Exponent10, out value);
-            case Unary u when u.Operator is UnaryOperator.Negate or UnaryOperator.Plus:
-                if (!TryEvaluateSmall(u.Operand, depth + 1, out value))
-                {
-                    return false;
-                }
-                if (u.Operator == UnaryOperator.Negate)
-                {
-                    value = SmallFraction.Negate(value);
-                }
-                return true;
-            case Binary b when b.Operator is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply
-                or BinaryOperator.Divide or BinaryOperator.Power:
-                if (!TryEvaluateSmall(b.Left, depth + 1, out var x) || !TryEvaluateSmall(b.Right, depth + 1, out var y))
-                {
-                    return false;
-                }
-                return b.Operator switch
-                {
-                    BinaryOperator.Add => SmallFraction.TryAdd(x, y, out value),
-                    BinaryOperator.Subtract => SmallFraction.TryAdd(x, SmallFraction.Negate(y), out value),
-                    BinaryOperator.Multiply => SmallFraction.TryMultiply(x, y, out value),
-                    BinaryOperator.Divide => SmallFraction.TryDivide(x, y, out value),
-                    _ => SmallFraction.TryPower(x, y, out value),
-                };
-            default:
-                return false;
-        }
-    }
-
     private Number Literal(NumberLiteral literal)
     {
         try
@@ -225,12 +166,12 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     {
         if (node.Left is not Binary left)
         {
-            return Combine(node, Evaluate(node.Left));
+            return Combine(node, Operand(node.Left));
         }
         if (left.Left is not Binary)
         {
             // A chain of two (a * b - c), the commonest case after one, needs no spine.
-            return Combine(node, Combine(left, Evaluate(left.Left)));
+            return Combine(node, Combine(left, Operand(left.Left)));
         }
         var bottom = _spine.Count;
         Expr current = node;
@@ -264,48 +205,63 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
             case BinaryOperator.Or:
                 return Val.Of(AsBoolean(left, node.Left.Span) || ExpectBoolean(node.Right, Messages.NumberInLogic));
             case BinaryOperator.Equal or BinaryOperator.NotEqual:
-            {
-                var right = Evaluate(node.Right);
-                bool equal;
-                if (left.IsBoolean && right.IsBoolean)
-                {
-                    equal = left.Boolean == right.Boolean;
-                }
-                else
-                {
-                    var a = AsNumber(left, node.Left.Span);
-                    var b = AsNumber(right, node.Right.Span);
-                    equal = Compare(node.OperatorSpan, a, b) == 0;
-                }
-                return Val.Of(equal == (node.Operator == BinaryOperator.Equal));
-            }
+                return Val.Of(AreEqual(node, left) == (node.Operator == BinaryOperator.Equal));
         }
 
         var x = AsNumber(left, node.Left.Span);
         var y = ExpectNumber(node.Right);
+        return node.Operator is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater
+            or BinaryOperator.GreaterOrEqual
+            ? Val.Of(Order(node, x, y))
+            : Val.Of(Arithmetic(node, x, y));
+    }
+
+    // The operations are called directly rather than through delegates: a delegate call per
+    // operator was a measurable share of a simple line under Native AOT. They sit apart from
+    // Combine because every result temporary of a method is zeroed each time it is called.
+    private Number Arithmetic(Binary node, Number x, Number y)
+    {
         try
         {
             return node.Operator switch
             {
-                BinaryOperator.Add => Val.Of(NumberMath.Add(x, y, context)),
-                BinaryOperator.Subtract => Val.Of(NumberMath.Subtract(x, y, context)),
-                BinaryOperator.Multiply => Val.Of(NumberMath.Multiply(x, y, context)),
-                BinaryOperator.Divide => Val.Of(NumberMath.Divide(x, y, context)),
-                BinaryOperator.Modulo => Val.Of(NumberMath.Modulo(x, y, context)),
-                BinaryOperator.Power => Val.Of(NumberMath.Power(x, y, context)),
-                BinaryOperator.Less => Val.Of(NumberMath.Compare(x, y, context) < 0),
-                BinaryOperator.LessOrEqual => Val.Of(NumberMath.Compare(x, y, context) <= 0),
-                BinaryOperator.Greater => Val.Of(NumberMath.Compare(x, y, context) > 0),
-                BinaryOperator.GreaterOrEqual => Val.Of(NumberMath.Compare(x, y, context) >= 0),
+                BinaryOperator.Add => NumberMath.Add(x, y, context),
+                BinaryOperator.Subtract => NumberMath.Subtract(x, y, context),
+                BinaryOperator.Multiply => NumberMath.Multiply(x, y, context),
+                BinaryOperator.Divide => NumberMath.Divide(x, y, context),
+                BinaryOperator.Modulo => NumberMath.Modulo(x, y, context),
+                BinaryOperator.Power => NumberMath.Power(x, y, context),
                 _ => throw new UnreachableException(),
             };
         }
         catch (NumericException e)
         {
-            // The operations are called directly rather than through delegates: a delegate call
-            // per operator was a measurable share of a simple line under Native AOT.
             throw Fail(e, node.OperatorSpan);
         }
+    }
+
+    private bool AreEqual(Binary node, Val left)
+    {
+        var right = Evaluate(node.Right);
+        if (left.IsBoolean && right.IsBoolean)
+        {
+            return left.Boolean == right.Boolean;
+        }
+        var a = AsNumber(left, node.Left.Span);
+        var b = AsNumber(right, node.Right.Span);
+        return Compare(node.OperatorSpan, a, b) == 0;
+    }
+
+    private bool Order(Binary node, Number x, Number y)
+    {
+        var order = Compare(node.OperatorSpan, x, y);
+        return node.Operator switch
+        {
+            BinaryOperator.Less => order < 0,
+            BinaryOperator.LessOrEqual => order <= 0,
+            BinaryOperator.Greater => order > 0,
+            _ => order >= 0,
+        };
     }
 
     private Val Lookup(Variable variable)
@@ -544,7 +500,11 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         }
     }
 
-    private Number ExpectNumber(Expr expression) => AsNumber(Evaluate(expression), expression.Span);
+    // A literal operand (most operands of real input) is a leaf: it needs no stack check or clock.
+    private Val Operand(Expr expression) => expression is NumberLiteral literal ? Val.Of(Literal(literal)) : Evaluate(expression);
+
+    private Number ExpectNumber(Expr expression) =>
+        expression is NumberLiteral literal ? Literal(literal) : AsNumber(Evaluate(expression), expression.Span);
 
     private bool ExpectBoolean(Expr expression, string message)
     {

@@ -153,8 +153,27 @@ public sealed class Value
     }
 
     /// <summary>The value as SPEC §5 prints it at the session's precision; <paramref name="fraction"/> prints exact non-integers as <c>p/q</c>.</summary>
-    public string Format(bool fraction = false) =>
-        _value.IsBoolean ? (_value.Boolean ? "true" : "false") : NumberMath.Format(_value.Number, _context, fraction);
+    public string Format(bool fraction = false) => FormatWithRounding(fraction, out _);
+
+    /// <summary>
+    /// As <see cref="Format(bool)"/>; <paramref name="rounded"/> tells whether the text is a
+    /// rounding of the value (an approximate number, or an exact one whose decimal expansion does
+    /// not terminate) rather than the value itself (SPEC §5).
+    /// </summary>
+    public string FormatWithRounding(bool fraction, out bool rounded)
+    {
+        if (_value.IsBoolean)
+        {
+            rounded = false;
+            return _value.Boolean ? "true" : "false";
+        }
+        if (_value.Number.TryGetExact(out var exact))
+        {
+            return DecimalFormat.FormatExact(exact, _context, fraction, out rounded);
+        }
+        rounded = true;
+        return NumberMath.Format(_value.Number, _context, fraction);
+    }
 
     /// <summary>The value as calc prints it (SPEC §5), at the precision of the session that computed it (default 20 digits).</summary>
     public override string ToString() => Format();

@@ -9,8 +9,9 @@ namespace Calculator.Cli.Output;
 /// <code>
 /// {"source":"&lt;stdin&gt;","line":3,"input":"2^10","value":"1024","exact":true}
 /// {"source":"&lt;stdin&gt;","line":4,"input":"x = 3","name":"x","value":"3","exact":true}
-/// {"source":"&lt;stdin&gt;","line":5,"input":"f(a) = a^2","name":"f"}
-/// {"source":"&lt;stdin&gt;","line":6,"input":"1+*2","error":{"kind":"syntax","message":"…","column":3,"length":1}}
+/// {"source":"&lt;stdin&gt;","line":5,"input":"1/3","value":"0.33333333333333333333","exact":true,"rounded":true}
+/// {"source":"&lt;stdin&gt;","line":6,"input":"f(a) = a^2","name":"f"}
+/// {"source":"&lt;stdin&gt;","line":7,"input":"1+*2","error":{"kind":"syntax","message":"…","column":3,"length":1}}
 /// </code>
 /// </summary>
 internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : IResultSink
@@ -102,7 +103,11 @@ internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : I
     private void WriteValue(TextWriter output, Value value)
     {
         output.Write(",\"value\":");
-        JsonText.WriteString(output, value.Format(fraction));
+        JsonText.WriteString(output, value.FormatWithRounding(fraction, out var rounded));
         output.Write(value.IsExact ? ",\"exact\":true" : ",\"exact\":false");
+        if (rounded)
+        {
+            output.Write(",\"rounded\":true");
+        }
     }
 }

@@ -5,10 +5,11 @@ using System.Text;
 namespace Calculator.Evaluator.Numerics;
 
 /// <summary>
-/// SPEC §5 number text: integers in full, other values rounded to P significant digits in plain
-/// decimal, or in scientific form when the decimal exponent is below −6 or at least P.
+/// SPEC §5 number text: integers and terminating exact values with all their digits, other
+/// values rounded to P significant digits; plain decimal, or scientific form when the decimal
+/// exponent is below −6 (or, for rounded values, at least P).
 /// </summary>
-internal static class DecimalFormat
+internal static partial class DecimalFormat
 {
     /// <summary>The smallest decimal exponent printed in plain form (0.000001).</summary>
     public const int MinPlainExponent = -6;
@@ -16,17 +17,29 @@ internal static class DecimalFormat
     // 10^0 … 10^38: every power of ten that fits in a UInt128.
     private static readonly UInt128[] PowersOfTen128 = BuildPowersOfTen128();
 
+    /// <summary>As <see cref="FormatExact(Rational, NumericContext, bool, out bool)"/>, without saying whether it rounded.</summary>
+    /// <param name="value">The value to print.</param>
+    /// <param name="ctx">Supplies the precision P and the digit limit.</param>
+    /// <param name="fraction">Whether non-integers print as <c>p/q</c> (<c>--fraction</c>).</param>
+    public static string FormatExact(Rational value, NumericContext ctx, bool fraction) =>
+        FormatExact(value, ctx, fraction, out _);
+
     /// <summary>
-    /// Formats an exact value: an integer with all its digits, a non-integer as <c>p/q</c> when
-    /// <paramref name="fraction"/> is set, otherwise rounded to <see cref="NumericContext.Precision"/>
-    /// significant digits (half away from zero) as <see cref="FormatDigits(bool, BigInteger, long, int)"/> prints it.
+    /// Formats an exact value (SPEC §5): an integer, or a non-integer whose decimal expansion
+    /// terminates, with all its digits; a non-integer as <c>p/q</c> when <paramref name="fraction"/>
+    /// is set; any other value rounded to <see cref="NumericContext.Precision"/> significant
+    /// digits (half away from zero) as <see cref="FormatDigits(bool, BigInteger, long, int)"/> prints it.
+    /// A terminating expansion with more significant digits than <see cref="NumericContext.MaxDigits"/>
+    /// is rounded too.
     /// </summary>
     /// <param name="value">The value to print.</param>
-    /// <param name="ctx">Supplies the precision P.</param>
+    /// <param name="ctx">Supplies the precision P and the digit limit.</param>
     /// <param name="fraction">Whether non-integers print as <c>p/q</c> (<c>--fraction</c>).</param>
-    public static string FormatExact(Rational value, NumericContext ctx, bool fraction)
+    /// <param name="rounded">Whether the text is a rounding of the value rather than the value itself.</param>
+    public static string FormatExact(Rational value, NumericContext ctx, bool fraction, out bool rounded)
     {
         ArgumentNullException.ThrowIfNull(ctx);
+        rounded = false;
         if (value.IsInteger)
         {
             return value.TryGetSmall(out var n, out _)
@@ -39,11 +52,18 @@ internal static class DecimalFormat
             return value.ToString();
         }
 
-        if (value.TryGetSmall(out var num, out var den) && TryFormatSmall(num, den, ctx.Precision, out var text))
+        if (value.TryGetSmall(out var num, out var den) && TryFormatSmall(num, den, ctx.Precision, out var text, out rounded))
         {
             return text;
         }
 
+        if (TryFormatTerminating(value, ctx, out text))
+        {
+            rounded = false;
+            return text;
+        }
+
+        rounded = true;
         var (digits, exponent10) = RoundToSignificant(value, ctx.Precision);
         return FormatDigits(digits.Sign < 0, BigInteger.Abs(digits), exponent10, ctx.Precision);
     }
@@ -164,12 +184,13 @@ internal static class DecimalFormat
 
     /// <summary>
     /// Formats a small non-integer num/den without <see cref="BigInteger"/> or a builder. A
-    /// terminating decimal (den = 2^i·5^j) that has at most P significant digits is printed
-    /// exactly as num·(10^k/den)·10^−k; any other value is rounded on UInt128.
+    /// terminating decimal (den = 2^i·5^j) is printed in full as num·(10^k/den)·10^−k; any other
+    /// value is rounded on UInt128 (<paramref name="rounded"/>). False when the digits do not fit.
     /// </summary>
-    private static bool TryFormatSmall(long num, long den, int precision, out string text)
+    private static bool TryFormatSmall(long num, long den, int precision, out string text, out bool rounded)
     {
         text = "";
+        rounded = false;
         var magnitude = (ulong)Math.Abs(num);
         var twos = BitOperations.TrailingZeroCount(den);
         var rest = (ulong)den >> twos;
@@ -182,30 +203,33 @@ internal static class DecimalFormat
 
         Span<char> digits = stackalloc char[40];
         int written;
-        long exponent10;
-        var k = Math.Max(twos, fives);
-        if (rest == 1 && k <= 19)
+        if (rest == 1)
         {
             // 10^k/den = 2^(k−twos)·5^(k−fives); the product fits when the bit lengths allow it.
-            var scale = IntegerMath.Pow10Small(k) / (ulong)den;
-            if (BitLength(magnitude) + BitLength(scale) <= 64)
+            var k = Math.Max(twos, fives);
+            if (k > 19)
             {
-                var scaled = magnitude * scale;
-                if (IntegerMath.DigitCount(scaled) <= precision)
-                {
-                    scaled.TryFormat(digits, out written, default, CultureInfo.InvariantCulture);
-                    return TryFormatDigits(num < 0, digits[..written], -k, precision, out text);
-                }
+                return false;
             }
+
+            var scale = IntegerMath.Pow10Small(k) / (ulong)den;
+            if (BitLength(magnitude) + BitLength(scale) > 64)
+            {
+                return false;
+            }
+
+            (magnitude * scale).TryFormat(digits, out written, default, CultureInfo.InvariantCulture);
+            return TryFormatDigits(num < 0, digits[..written], -k, AllDigits, out text);
         }
 
+        rounded = true;
         if (precision >= PowersOfTen128.Length ||
-            !TryRoundSmall(magnitude, (ulong)den, precision, out var rounded, out exponent10))
+            !TryRoundSmall(magnitude, (ulong)den, precision, out var roundedDigits, out var exponent10))
         {
             return false;
         }
 
-        rounded.TryFormat(digits, out written, default, CultureInfo.InvariantCulture);
+        roundedDigits.TryFormat(digits, out written, default, CultureInfo.InvariantCulture);
         return TryFormatDigits(num < 0, digits[..written], exponent10, precision, out text);
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Calculator.Evaluator.Numerics;
 
@@ -29,6 +30,7 @@ internal readonly struct Number : IEquatable<Number>
 
     /// <summary>An exact number.</summary>
     /// <param name="value">The rational value.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Number Exact(Rational value) => new(value);
 
     /// <summary>An approximate number.</summary>
@@ -48,6 +50,7 @@ internal readonly struct Number : IEquatable<Number>
 
     /// <summary>Gets the exact value when there is one.</summary>
     /// <param name="value">The rational when the method returns true; otherwise zero.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetExact(out Rational value)
     {
         value = _exact;

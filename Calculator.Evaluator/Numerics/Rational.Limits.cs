@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Calculator.Evaluator.Numerics;
 
@@ -20,8 +21,9 @@ internal readonly partial struct Rational
         ArgumentNullException.ThrowIfNull(ctx);
         // Short literals (1, 238.1, 12.75): both parts fit a long and have at most 19 digits, within
         // any limit of 19 or more, so there is nothing to count; this is every literal of most lines.
-        if (exponent10 <= 0 && exponent10 >= -18 && ctx.MaxDigits >= 19 &&
-            significand >= -long.MaxValue && significand <= long.MaxValue)
+        // Literal significands are never negative, so one comparison decides (Sign is a field test).
+        if (exponent10 <= 0 && exponent10 >= -18 && ctx.MaxDigits >= 19 && significand.Sign >= 0 &&
+            significand <= long.MaxValue)
         {
             var small = (long)significand;
             return exponent10 == 0 ? new Rational(small, 1) : CreateSmall(small, (long)IntegerMath.Pow10Small(-exponent10));
@@ -249,6 +251,7 @@ internal readonly partial struct Rational
     }
 
     /// <summary>Throws the limit error unless numerator and denominator are within the digit limit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Rational CheckResult(Rational value, NumericContext ctx)
     {
         if (value.IsSmall && ctx.MaxDigits >= 19)

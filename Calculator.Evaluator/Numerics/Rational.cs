@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Calculator.Evaluator.Numerics;
 
@@ -71,9 +72,6 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
 
     private long SmallDen => _denMinusOne + 1;
 
-    /// <summary>num/den from a pair already in lowest terms, den positive, num not <see cref="long.MinValue"/>.</summary>
-    internal static Rational FromSmallNormalized(long num, long den) => new(num, den);
-
     /// <summary>Converts a 64-bit integer exactly.</summary>
     /// <param name="value">The integer.</param>
     public static implicit operator Rational(long value) =>
@@ -140,6 +138,7 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
 
     /// <summary>Negation.</summary>
     /// <param name="value">The operand.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Rational operator -(Rational value) =>
         value._big is null ? new Rational(-value._num, value.SmallDen) : new Rational(new BigParts(-value._big.Num, value._big.Den));
 
@@ -150,6 +149,7 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
     /// <summary>Exact sum, without the digit limit.</summary>
     /// <param name="left">The first addend.</param>
     /// <param name="right">The second addend.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Rational operator +(Rational left, Rational right) =>
         left._big is null && right._big is null
             ? AddSmall(left._num, left.SmallDen, right._num, right.SmallDen)
@@ -163,6 +163,7 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
     /// <summary>Exact product, without the digit limit.</summary>
     /// <param name="left">The first factor.</param>
     /// <param name="right">The second factor.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Rational operator *(Rational left, Rational right) =>
         left._big is null && right._big is null
             ? MultiplySmall(left._num, left.SmallDen, right._num, right.SmallDen)

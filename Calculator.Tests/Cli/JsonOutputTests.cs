@@ -85,6 +85,41 @@ public class JsonOutputTests
     {
         var item = Assert.Single(Objects(CliHarness.Args("--format", "json", "--fraction", "1/3")));
         Assert.Equal("1/3", item.GetProperty("value").GetString());
+        Assert.False(item.TryGetProperty("rounded", out _));
+    }
+
+    [Fact]
+    public void Json_TerminatingExactValue_PrintsAllDigitsWithoutRounded()
+    {
+        var result = CliHarness.Run("10^20 + 1/2\n", "--format", "json");
+        Assert.Equal(
+            "{\"source\":\"<stdin>\",\"line\":1,\"input\":\"10^20 + 1/2\",\"value\":\"100000000000000000000.5\",\"exact\":true}\n",
+            result.Stdout);
+    }
+
+    [Fact]
+    public void Json_NonTerminatingOrApproximate_SaysRounded()
+    {
+        var items = Objects(CliHarness.Run("1/3\nsqrt(2)\nx = 2/3\n", "--format", "json", "-p", "5"));
+        Assert.Equal("0.33333", items[0].GetProperty("value").GetString());
+        Assert.Equal(["source", "line", "input", "value", "exact", "rounded"], Names(items[0]));
+        Assert.True(items[0].GetProperty("exact").GetBoolean());
+        Assert.True(items[0].GetProperty("rounded").GetBoolean());
+        Assert.False(items[1].GetProperty("exact").GetBoolean());
+        Assert.True(items[1].GetProperty("rounded").GetBoolean());
+        Assert.Equal(["source", "line", "input", "name", "value", "exact", "rounded"], Names(items[2]));
+    }
+
+    [Theory]
+    [InlineData("20", "2^10")]
+    [InlineData("20", "1/8")]
+    [InlineData("20", "1 < 2")]
+    [InlineData("5", "123456.7")]
+    [InlineData("5", "1/2^30")]
+    public void Json_ExactText_HasNoRoundedKey(string precision, string expression)
+    {
+        var item = Assert.Single(Objects(CliHarness.Args("-p", precision, "--format", "json", "--", expression)));
+        Assert.False(item.TryGetProperty("rounded", out _));
     }
 
     [Fact]

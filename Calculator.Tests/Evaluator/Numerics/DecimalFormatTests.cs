@@ -71,6 +71,14 @@ public sealed class DecimalFormatTests
     public void FormatExact_PointOnePlusPointTwo_IsPointThree(string addend, string expected) =>
         Assert.Equal(expected, DecimalFormat.FormatExact(Parse(addend) + Parse("0.2"), P20, fraction: false));
 
+    // Moves a value by a relative 1/(p·10^40), p a large prime: the expansion no longer
+    // terminates, so it is rounded, and the nudge is far below any digit P keeps.
+    private static Rational NonTerminating(string decimalText)
+    {
+        var x = Parse(decimalText);
+        return x + (x * Rational.Create(1, 1_000_000_007 * BigInteger.Pow(10, 40)));
+    }
+
     [Theory]
     [InlineData("602210000000000000000000.5", "6.0221e+23")]
     [InlineData("12345678901234567890123.5", "1.234567890123456789e+22")]
@@ -85,24 +93,113 @@ public sealed class DecimalFormatTests
     [InlineData("0.00000012345", "1.2345e-7")]
     [InlineData("1.5e-300", "1.5e-300")]
     [InlineData("-2.5e-10", "-2.5e-10")]
-    public void FormatExact_P20_ScientificBoundariesAndCarries(string value, string expected) =>
-        Assert.Equal(expected, DecimalFormat.FormatExact(Parse(value), P20, fraction: false));
+    public void FormatExact_P20_NonTerminating_RoundsWithCarries(string value, string expected)
+    {
+        Assert.Equal(expected, DecimalFormat.FormatExact(NonTerminating(value), P20, fraction: false, out var rounded));
+        Assert.True(rounded);
+    }
 
     [Theory]
-    [InlineData("0.5", "0.5")]
-    [InlineData("1234.5", "1234.5")]
     [InlineData("12345.5", "12346")]
     [InlineData("99999.5", "1e+5")]
     [InlineData("123456.5", "1.2346e+5")]
-    [InlineData("0.000001", "0.000001")]
-    [InlineData("0.0000001", "1e-7")]
     [InlineData("0.00000099999", "9.9999e-7")]
     [InlineData("0.000000999995", "0.000001")]
     [InlineData("3.14159265", "3.1416")]
     [InlineData("-2.71828", "-2.7183")]
+    public void FormatExact_P5_NonTerminating_RoundsToFiveDigits(string value, string expected) =>
+        Assert.Equal(expected, DecimalFormat.FormatExact(NonTerminating(value), P5, fraction: false));
+
+    // SPEC §5: a terminating expansion prints all its digits whatever P is; plain down to a
+    // decimal exponent of -6, scientific with every digit below it.
+    [Theory]
+    [InlineData("602210000000000000000000.5", "602210000000000000000000.5")]
+    [InlineData("0.99999999999999999999999", "0.99999999999999999999999")]
+    [InlineData("-0.99999999999999999999999", "-0.99999999999999999999999")]
+    [InlineData("9.99999999999999999999999e-7", "9.99999999999999999999999e-7")]
+    [InlineData("99999999999999999999.5", "99999999999999999999.5")]
+    [InlineData("100000000000000000000.5", "100000000000000000000.5")]
+    [InlineData("12345678901234567890.1", "12345678901234567890.1")]
+    [InlineData("0.0000012345", "0.0000012345")]
+    [InlineData("0.00000012345", "1.2345e-7")]
+    [InlineData("0.000000000931322574615478515625", "9.31322574615478515625e-10")]
+    [InlineData("-1.5e-300", "-1.5e-300")]
+    public void FormatExact_P20_Terminating_PrintsAllDigits(string value, string expected)
+    {
+        Assert.Equal(expected, DecimalFormat.FormatExact(Parse(value), P20, fraction: false, out var rounded));
+        Assert.False(rounded);
+    }
+
+    [Theory]
+    [InlineData("123456.7", "123456.7")]
+    [InlineData("12345.5", "12345.5")]
+    [InlineData("3.14159265", "3.14159265")]
+    [InlineData("0.000000999995", "9.99995e-7")]
+    [InlineData("0.0000001", "1e-7")]
+    [InlineData("0.000001", "0.000001")]
     [InlineData("123456789", "123456789")]
-    public void FormatExact_P5_ScientificBoundaries(string value, string expected) =>
+    public void FormatExact_P5_Terminating_PrintsAllDigits(string value, string expected) =>
         Assert.Equal(expected, DecimalFormat.FormatExact(Parse(value), P5, fraction: false));
+
+    [Fact]
+    public void FormatExact_OneOverTwoToThe30_PrintsEveryDigit()
+    {
+        var value = Rational.Create(1, BigInteger.Pow(2, 30));
+        Assert.Equal("9.31322574615478515625e-10", DecimalFormat.FormatExact(value, P5, fraction: false));
+    }
+
+    [Fact]
+    public void FormatExact_TerminatingBeyondTheDigitLimit_IsRounded()
+    {
+        // 1/2^100 has 70 significant digits: in full under a limit of 70, rounded under 69.
+        var value = Rational.Create(1, BigInteger.Pow(2, 100));
+        var full = DecimalFormat.FormatExact(value, new NumericContext(20, maxDigits: 70), fraction: false, out var rounded);
+        Assert.False(rounded);
+        Assert.Equal("7.888609052210118054117285652827862296732064351090230047702789306640625e-31", full);
+        var shown = DecimalFormat.FormatExact(value, new NumericContext(20, maxDigits: 69), fraction: false, out rounded);
+        Assert.True(rounded);
+        Assert.Equal("7.8886090522101180541e-31", shown);
+    }
+
+    [Fact]
+    public void FormatExact_HugeTerminatingDenominator_IsRoundedAtOnce()
+    {
+        // 1/2^3000000 would have 2 096 910 significant digits, over the default limit.
+        var value = Rational.Create(1, BigInteger.One << 3_000_000);
+        var clock = Stopwatch.StartNew();
+        var text = DecimalFormat.FormatExact(value, P20, fraction: false, out var rounded);
+        clock.Stop();
+        Assert.True(rounded);
+        Assert.Equal("1.0304052348786591868e-903090", text);
+        Assert.True(clock.ElapsedMilliseconds < 5_000, $"took {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(-2, 7)]
+    [InlineData(1, 6)]
+    [InlineData(1, 15)]
+    public void FormatExact_NonTerminating_SaysRounded(long n, long d)
+    {
+        _ = DecimalFormat.FormatExact(Q(n, d), P20, fraction: false, out var rounded);
+        Assert.True(rounded);
+        _ = DecimalFormat.FormatExact(Q(n, d), P20, fraction: true, out rounded);
+        Assert.False(rounded);
+    }
+
+    /// <summary>Terminating values: any integer over 2^a·5^b.</summary>
+    private static readonly Arbitrary<Rational> AnyTerminating =
+        Gen.Zip(IntegerGen, Gen.Zip(Gen.Choose(0, 200), Gen.Choose(0, 200)))
+            .Select(p => Rational.Create(p.Item1, BigInteger.Pow(2, p.Item2.Item1) * BigInteger.Pow(5, p.Item2.Item2)))
+            .ToArbitrary();
+
+    [Property(MaxTest = 300)]
+    public Property Terminating_values_print_text_that_parses_back_to_the_same_rational() =>
+        Prop.ForAll(AnyTerminating, Gen.Choose(1, 30).ToArbitrary(), (x, precision) =>
+        {
+            var text = DecimalFormat.FormatExact(x, new NumericContext(precision), fraction: false, out var rounded);
+            return !rounded && Parse(text) == x;
+        });
 
     [Theory]
     [InlineData(1, 3, "1/3")]
