@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # calc against mpmath (pure-Python backend), bc -l and apcalc at 1 000, 10 000 and 100 000
 # digits: see "High precision" in docs/performance.md. Settings by environment: CALC (measure
-# this binary, skip the build), DIGITS ("1000 10000 100000"), ROUNDS (3), BC_TIMEOUT (20 s per
+# this binary, skip the build), DIGITS ("1000 10000 100000"), ROUNDS (3; LARGE_ROUNDS, 1, at
+# 100 000 digits), MPMATH_TIMEOUT (120 s), BC_TIMEOUT (20 s per
 # bc -l or apcalc run; they are not run at 100 000 digits), WORK (bench/out).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

@@ -5,9 +5,10 @@ namespace Calculator.Evaluator.Numerics;
 // High-precision paths. exp, sin and cos of a full-precision argument use the bit-burst
 // algorithm: the argument's bits are cut into chunks of doubling length, each chunk's series is
 // summed by binary splitting (TaylorSplit), and the chunk results are multiplied (exp) or
-// combined by the addition formulas (sin, cos). ln and atan take a half-precision value y as an
-// exact dyadic and correct it once: ln x = y + ln(x·e^−y) and atan t = y + atan(tan(atan t − y)),
-// whose arguments are below 2^−(bits/2), so a couple of series terms finish them. Every step is
+// combined by the addition formulas (sin, cos). ln and atan take a quarter-precision value y as
+// an exact dyadic and correct it once: ln x = y + ln(x·e^−y) and atan t = y + atan(tan(atan t − y)),
+// whose arguments are below about 2^−(bits/4), so two to four series terms finish them (a
+// quarter, not a half: the recursion then costs less, and the extra terms are cheap). Every step is
 // ball arithmetic at an exact point plus a bounded tail, so the bounds stay rigorous.
 public static partial class Elementary
 {
@@ -78,27 +79,27 @@ public static partial class Elementary
     }
 
     /// <summary>
-    /// ln y for y near 1 (|ln y| ≥ 2^−64) by one Newton-like correction of a half-precision
-    /// logarithm: with z = y·e^−v − 1 (about 2^−(wp/2)), ln y = v + ln(1 + z) exactly.
+    /// ln y for |ln y| ≥ 2^−69 by one Newton-like correction of a quarter-precision logarithm v:
+    /// with z = y·e^−v − 1 (about 2^−(wp/4)), ln y = v + ln(1 + z) exactly.
     /// </summary>
     private static Ball LnNewton(Ball y, int wp)
     {
         var work = wp + 80;
-        var half = Ln(y, (wp / 2) + 32);
-        var v = Ball.FromDyadic(half.Mid, half.Exponent);
+        var rough = Ln(y, (wp / 4) + 32);
+        var v = Ball.FromDyadic(rough.Mid, rough.Exponent);
         var z = Ball.Subtract(Ball.Multiply(y, Exp(v.Negate(), work), work), Ball.One, work);
         return Ball.Add(v, Ln1p(z, work), wp);
     }
 
     /// <summary>
-    /// atan t for 2^−64 ≤ |t| ≤ 1 by one correction of a half-precision arctangent v:
+    /// atan t for 2^−64 ≤ |t| ≤ 1 by one correction of a quarter-precision arctangent v:
     /// atan t = v + atan δ with δ = (t·cos v − sin v)/(cos v + t·sin v) = tan(atan t − v).
     /// </summary>
     private static Ball AtanNewton(Ball t, int wp)
     {
         var work = wp + 80;
-        var half = AtanReduced(t, (wp / 2) + 32);
-        var v = Ball.FromDyadic(half.Mid, half.Exponent);
+        var rough = AtanReduced(t, (wp / 4) + 32);
+        var v = Ball.FromDyadic(rough.Mid, rough.Exponent);
         var (sin, cos) = SinCosBitBurst(v, work);
         var numerator = Ball.Subtract(Ball.Multiply(t, cos, work), sin, work);
         var denominator = Ball.Add(cos, Ball.Multiply(t, sin, work), work);
