@@ -1,7 +1,7 @@
 namespace Calculator.Parser.Lexing;
 
 /// <summary>The kinds of token. Operators are listed so that a table can be indexed by kind.</summary>
-public enum TokenKind : byte
+internal enum TokenKind : byte
 {
     /// <summary>A number literal.</summary>
     Number,
@@ -55,7 +55,7 @@ public enum TokenKind : byte
 /// A token: its kind and where its characters are in the statement's text. It holds no reference,
 /// so token arrays and the parser's operator lists cost no GC write barriers and need no clearing.
 /// </summary>
-public readonly record struct Token(TokenKind Kind, int Start, int Length)
+internal readonly record struct Token(TokenKind Kind, int Start, int Length)
 {
     /// <summary>The token's characters in <paramref name="source"/>, the text it was read from.</summary>
     public ReadOnlySpan<char> TextIn(string source) => source.AsSpan(Start, Length);
