@@ -10,7 +10,7 @@ namespace Calculator.Evaluator.Numerics;
 // whose arguments are below about 2^−(bits/4), so two to four series terms finish them (a
 // quarter, not a half: the recursion then costs less, and the extra terms are cheap). Every step is
 // ball arithmetic at an exact point plus a bounded tail, so the bounds stay rigorous.
-public static partial class Elementary
+internal static partial class Elementary
 {
     // From this working precision on, the bit-burst and Newton paths beat the Taylor series with
     // argument halving (measured in docs/performance.md).
