@@ -160,6 +160,12 @@ internal static partial class Elementary
         }
 
         var wp = bits + Guard;
+        if (UseSinCosDirect(x, wp))
+        {
+            var (sin, cos) = SinCosBitBurst(x, wp + 66);
+            return (cosine ? cos : sin).Round(bits);
+        }
+
         var r = x;
         var quadrant = cosine ? 1 : 0;
         if (magnitude > -1)
@@ -194,6 +200,11 @@ internal static partial class Elementary
         if (r.IsExactZero)
         {
             return r;
+        }
+
+        if (UseSinBitBurst(r, wp))
+        {
+            return SinCosBitBurst(r, wp + 66).Sin;
         }
 
         var target = Math.Max(2, (int)Math.Sqrt(wp) / 3);
@@ -244,6 +255,11 @@ internal static partial class Elementary
     /// <summary>atan t for |t| up to about 1: halve with atan t = 2·atan(t/(1 + √(1 + t²))), then a series.</summary>
     private static Ball AtanReduced(Ball t, int wp)
     {
+        if (UseAtanNewton(t, wp))
+        {
+            return AtanNewton(t, wp);
+        }
+
         var target = -Math.Max(2, (int)Math.Sqrt(wp) / 2);
         var wp2 = wp + (2 * BitLength(-target)) + 8;
         var steps = 0;

@@ -54,11 +54,27 @@ internal static partial class Elementary
         }
 
         var wp = bits + Guard;
+        if (wp >= BitBurstBits && x.IsExact && x.Exponent >= 0 && IntegerMath.BitLength(x.Mid) + x.Exponent <= 20)
+        {
+            // e^n for an integer n by powers of the cached constant e.
+            var n = BigInteger.Abs(x.Mid << (int)x.Exponent);
+            var wpn = wp + (int)IntegerMath.BitLength(n) + 8;
+            var power = Ball.Pow(Constants.E(wpn), n, wpn);
+            return (x.Mid.Sign > 0 ? power : Ball.Divide(Ball.One, power, wpn)).Round(bits);
+        }
+
+        if (wp >= BitBurstBits && Math.Abs(estimate) <= 16 && !IsWide(x, -8))
+        {
+            // Small enough for the bit-burst as it is: no reduction by ln 2, so no ln 2 to compute.
+            return ExpBitBurst(x, wp).Round(bits);
+        }
+
         var k = (long)Math.Round(estimate / Math.Log(2));
         var guard = IntegerMath.BitLength(k) + 4;
         var wpk = (int)(wp + guard);
         var r = k == 0 ? x : Ball.Subtract(x, Ball.Multiply(Constants.Ln2(wpk), k, wpk), wpk);
-        return Ball.Add(Ball.One, Expm1Small(r, wp), wp).MulPow2(k).Round(bits);
+        var expR = wp >= BitBurstBits && !IsWide(r, -8) ? ExpBitBurst(r, wp) : Ball.Add(Ball.One, Expm1Small(r, wp), wp);
+        return expR.MulPow2(k).Round(bits);
     }
 
     /// <summary>e^x − 1, accurate relative to the result also for tiny x.</summary>
@@ -73,6 +89,12 @@ internal static partial class Elementary
 
         if (x.UpperLog2 <= 0)
         {
+            if (bits >= BitBurstBits && !x.ContainsZero && x.LowerLog2 > -64 && !IsWide(x, -bits / 2))
+            {
+                // e^x − 1 cancels at most 64 bits here.
+                return Ball.Subtract(ExpBitBurst(x, bits + Guard + 66), Ball.One, bits);
+            }
+
             return Expm1Small(x, bits + Guard).Round(bits);
         }
 
@@ -94,8 +116,20 @@ internal static partial class Elementary
             return Ball.Zero;
         }
 
-        // x = 2^k·y with y in about [1/√2, √2), so ln y needs no cancellation against k·ln 2.
         var wp = bits + Guard;
+        if (wp >= BitBurstBits && x.LowerLog2 >= -4 && x.UpperLog2 <= 4 && !IsWide(x, -wp / 2))
+        {
+            // Between 1/16 and 16 and at least 2^−64 from 1, ln x ≥ 2^−69 in magnitude and the
+            // Newton correction needs no ln 2.
+            var d = Ball.Subtract(x, Ball.One, 128);
+            if (!d.ContainsZero && d.LowerLog2 > -64)
+            {
+                return LnNewton(x, wp).Round(bits);
+            }
+        }
+
+        // x = 2^k·y with y in about [1/√2, √2), so ln y needs no cancellation against k·ln 2.
+
         var midBits = IntegerMath.BitLength(x.Mid);
         var k = x.Exponent + midBits - 1;
         var top = midBits > 64 ? x.Mid >> (int)(midBits - 64) : x.Mid << (int)(64 - midBits);
@@ -106,8 +140,10 @@ internal static partial class Elementary
 
         var t = Ball.Subtract(x.MulPow2(-k), Ball.One, wp);
         // t is exactly 0 for every power of two (ln 2 itself): then ln x is k·ln 2 alone.
-        var r = wp >= AgmThresholdBits && !t.IsUnbounded && !t.IsExactZero && t.UpperLog2 > -64
-            ? LnAgm(Ball.Add(Ball.One, t, wp), wp)
+        var far = !t.IsUnbounded && !t.IsExactZero && t.UpperLog2 > -64;
+        var r = far && wp >= BitBurstBits && !t.ContainsZero && t.LowerLog2 > -64 && !IsWide(t, -wp / 2)
+            ? LnNewton(x.MulPow2(-k), wp)
+            : far && wp >= AgmThresholdBits ? LnAgm(Ball.Add(Ball.One, t, wp), wp)
             : Ln1p(t, wp);
         if (k != 0)
         {
