@@ -1,5 +1,6 @@
 using Calculator.Cli.Commands;
 using Calculator.Cli.Output;
+using Calculator.Parser;
 
 namespace Calculator.Cli;
 
@@ -10,10 +11,6 @@ internal static class CalcApp
 {
     /// <summary>Exit status when calc itself failed (sysexits' EX_SOFTWARE).</summary>
     public const int InternalError = 70;
-
-    // User functions recurse 10 000 deep and expressions nest 1000 deep; a big stack is only
-    // reserved address space until the engine touches it.
-    private const int StackSize = 1024 * 1024 * 1024;
 
     // Characters of an argument program run on the caller's thread: at most this deep nesting.
     private const int MaxInlineProgram = 200;
@@ -51,9 +48,8 @@ internal static class CalcApp
         }
         else
         {
-            var worker = new Thread(Body, StackSize) { Name = "calc" };
-            worker.Start();
-            worker.Join();
+            // User functions recurse 10 000 deep and expressions nest 1000 deep.
+            LargeStack.Run(Body);
         }
 
         if (failure is not null)
