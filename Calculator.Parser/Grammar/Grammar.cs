@@ -52,28 +52,31 @@ internal static class Grammar
             : condition,
         Logic!,
         Map((_, _, whenTrue, _, whenFalse) => (WhenTrue: whenTrue, WhenFalse: whenFalse),
-            Tok(TokenKind.Question), EnoughStack!, Expression, AfterExpression(Tok(TokenKind.Colon, Colon)), Expression).Optional()));
+            Tok(TokenKind.Question), EnoughStack!, Expression, AfterExpression(Tok(TokenKind.Colon, Colon)), Expression)
+            .OptionalIf(IsQuestion!)));
 
     // or  := and {'||' and}
     // and := compare {'&&' compare}
     private static readonly Parser<Token, Expr> Logic = Rec(() => Map(
-        Fold, Comparison!, Map(MakeOperation, LogicalOperators!, Comparison!).Many()));
+        Fold, Comparison!, Map(MakeOperation, LogicalOperators!, Comparison!).ManyIf(IsLogicalOperator!)));
 
     // compare := sum [('=='|'!='|'<'|'<='|'>'|'>=') sum]   -- no chaining: 1<2<3 is an error
     private static readonly Parser<Token, Expr> Comparison = Rec(() => Map(
         (left, right) => right.HasValue ? MakeBinary(left, right.Value) : left,
         Arithmetic!,
-        Map(MakeOperation, ComparisonOperators!, Arithmetic!).Before(Rejected(ComparisonOperators!, ComparisonsDoNotChain)).Optional()));
+        Map(MakeOperation, ComparisonOperators!, Arithmetic!).Before(Rejected(ComparisonOperators!, ComparisonsDoNotChain))
+            .OptionalIf(IsComparisonOperator!)));
 
     // sum      := product {('+'|'-') product}
     // product  := unary {('*'|'/'|'%') unary | implicit}
     // implicit := a factor that starts with NAME or '(' right after a number literal or ')'
     //             (the lexer marks it with a zero-width Juxtaposition token, an operator of the product level)
     private static readonly Parser<Token, Expr> Arithmetic = Rec(() => Map(
-        Fold, Unary!, Map(MakeOperation, ArithmeticOperators!, Unary!).Many()));
+        Fold, Unary!, Map(MakeOperation, ArithmeticOperators!, Unary!).ManyIf(IsArithmeticOperator!)));
 
     // unary := ('-'|'+'|'!') unary | power
-    private static readonly Parser<Token, Expr> Unary = Rec(() => OneOf(
+    private static readonly Parser<Token, Expr> Unary = Rec(() => IfNext(
+        IsPrefixOperator!,
         Map((prefix, _, operand) => (Expr)MakeUnary(prefix, operand), PrefixOperators!, EnoughStack!, Unary),
         Power!));
 
@@ -81,10 +84,10 @@ internal static class Grammar
     private static readonly Parser<Token, Expr> Power = Rec(() => Map(
         (left, right) => right.HasValue ? MakeBinary(left, right.Value) : left,
         Postfix!,
-        Map((op, _, exponent) => MakeOperation(op, exponent), PowerOperators!, EnoughStack!, Unary).Optional()));
+        Map((op, _, exponent) => MakeOperation(op, exponent), PowerOperators!, EnoughStack!, Unary).OptionalIf(IsPowerOperator!)));
 
     // postfix := primary {'!'}                      -- factorial
-    private static readonly Parser<Token, Expr> Postfix = Rec(() => Map(MakePostfix, Primary!, PostfixOperators!.Many()));
+    private static readonly Parser<Token, Expr> Postfix = Rec(() => Map(MakePostfix, Primary!, PostfixOperators!.ManyIf(IsPostfixOperator!)));
 
     // primary := NUMBER | NAME | NAME '(' [expr {',' expr}] ')' | '(' expr ')'
     private static readonly Parser<Token, Expr> Primary = Rec(() => OneOf(Number!, NameOrCall!, Parenthesized!));
@@ -97,7 +100,7 @@ internal static class Grammar
         (name, arguments) => arguments.HasValue
             ? new FunctionCall(MakeIdentifier(name), arguments.Value.Items, TextSpan.FromBounds(name.Start, arguments.Value.Close.End))
             : (Expr)new Variable(NameText(name), name.Span),
-        NameToken, Arguments!.Optional()));
+        NameToken, Arguments!.OptionalIf(IsLeftParenthesis!)));
 
     // '(' [expr {',' expr}] ')'; the '(' has no label: after a name, an operator is what an error expects.
     private static readonly Parser<Token, (NodeList<Expr> Items, Token Close)> Arguments = Rec(() => Map(
@@ -152,24 +155,45 @@ internal static class Grammar
     /// <summary>One token of a kind, named <paramref name="label"/> in the expected-set of an error.</summary>
     private static Parser<Token, Token> Tok(TokenKind kind, string label) => Tok(kind).Labelled(label);
 
-    /// <summary>One token of an operator class of <see cref="OperatorTable"/>.</summary>
-    private static Parser<Token, Token> Operator(Func<TokenKind, bool> inClass)
+    /// <summary><paramref name="then"/> when the next token satisfies <paramref name="starts"/>, else <paramref name="otherwise"/>.</summary>
+    private static Parser<Token, T> IfNext<T>(Func<Token, bool> starts, Parser<Token, T> then, Parser<Token, T> otherwise) =>
+        new TokenChoice<T>(starts, then, otherwise);
+
+    /// <summary><c>parser.Optional()</c> for a parser that starts with a token satisfying <paramref name="starts"/>.</summary>
+    private static Parser<Token, Maybe<T>> OptionalIf<T>(this Parser<Token, T> parser, Func<Token, bool> starts) =>
+        IfNext(starts, parser.Map(Maybe.Just), Parser<Token>.Return(Maybe.Nothing<T>()));
+
+    /// <summary><c>parser.Many()</c> for a parser that starts with a token satisfying <paramref name="starts"/>.</summary>
+    private static Parser<Token, IEnumerable<T>> ManyIf<T>(this Parser<Token, T> parser, Func<Token, bool> starts) =>
+        IfNext(starts, parser.AtLeastOnce(), Parser<Token>.Return(Enumerable.Empty<T>()));
+
+    // The operator classes, one per place the grammar reads operators, as token predicates and parsers.
+    private static readonly Func<Token, bool> IsLogicalOperator = InClass(IsLogical);
+    private static readonly Func<Token, bool> IsComparisonOperator = InClass(IsComparison);
+    private static readonly Func<Token, bool> IsArithmeticOperator = InClass(IsArithmetic);
+    private static readonly Func<Token, bool> IsPrefixOperator = InClass(kind => OperatorTable.PrefixOf(kind) is not null);
+    private static readonly Func<Token, bool> IsPowerOperator = InClass(IsPower);
+    private static readonly Func<Token, bool> IsPostfixOperator = InClass(kind => OperatorTable.PostfixOf(kind) is not null);
+    private static readonly Func<Token, bool> IsQuestion = token => token.Kind == TokenKind.Question;
+    private static readonly Func<Token, bool> IsLeftParenthesis = token => token.Kind == TokenKind.LeftParen;
+
+    private static readonly Parser<Token, Token> LogicalOperators = Parser<Token>.Token(IsLogicalOperator);
+    private static readonly Parser<Token, Token> ComparisonOperators = Parser<Token>.Token(IsComparisonOperator);
+    private static readonly Parser<Token, Token> ArithmeticOperators = Parser<Token>.Token(IsArithmeticOperator);
+    private static readonly Parser<Token, Token> PrefixOperators = Parser<Token>.Token(IsPrefixOperator);
+    private static readonly Parser<Token, Token> PowerOperators = Parser<Token>.Token(IsPowerOperator);
+    private static readonly Parser<Token, Token> PostfixOperators = Parser<Token>.Token(IsPostfixOperator);
+
+    /// <summary>The tokens whose kind is in a class, as a predicate that costs one array look-up.</summary>
+    private static Func<Token, bool> InClass(Func<TokenKind, bool> inClass)
     {
         var member = new bool[Token.KindCount];
         for (var kind = 0; kind < member.Length; kind++)
         {
             member[kind] = inClass((TokenKind)kind);
         }
-        return Parser<Token>.Token(t => member[(int)t.Kind]);
+        return token => member[(int)token.Kind];
     }
-
-    // The operator classes, one per place the grammar reads operators.
-    private static readonly Parser<Token, Token> LogicalOperators = Operator(IsLogical);
-    private static readonly Parser<Token, Token> ComparisonOperators = Operator(IsComparison);
-    private static readonly Parser<Token, Token> ArithmeticOperators = Operator(IsArithmetic);
-    private static readonly Parser<Token, Token> PrefixOperators = Operator(IsPrefix);
-    private static readonly Parser<Token, Token> PowerOperators = Operator(IsPower);
-    private static readonly Parser<Token, Token> PostfixOperators = Operator(IsPostfix);
 
     private static bool IsLogical(TokenKind kind) =>
         OperatorTable.BinaryOf(kind) is { } row && row.Precedence < OperatorTable.ComparisonPrecedence;
@@ -181,9 +205,6 @@ internal static class Grammar
 
     private static bool IsPower(TokenKind kind) => OperatorTable.BinaryOf(kind) is { } row && OperatorTable.BindsTighterThanPrefix(row);
 
-    private static bool IsPrefix(TokenKind kind) => OperatorTable.PrefixOf(kind) is not null;
-
-    private static bool IsPostfix(TokenKind kind) => OperatorTable.PostfixOf(kind) is not null;
 
     /// <summary>
     /// <paramref name="parser"/> where a complete expression has just been read: had it gone on, an operator
