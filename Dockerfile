@@ -4,9 +4,13 @@
 #   docker run --rm calc 2+3
 #   docker run -i --rm calc < exprs.txt
 #
-# The build stage needs any image with the .NET 10 SDK; CI (.ci/container.sh) passes a
-# locally assembled one with --build-arg SDK_IMAGE=calc-sdk:local.
-ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+# The build stage needs an image with the .NET SDK that the lock files were made with (the
+# AOT compiler's version follows the SDK: 10.0.401 brings ILCompiler 10.0.12). The default
+# names that SDK by its exact version; to pin the image itself, add its digest as read from the
+# registry (docs/shipping.md, "Reproducible builds"):
+#   --build-arg SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401@sha256:<digest>
+# CI (.ci/container.sh) passes a locally assembled one with --build-arg SDK_IMAGE=calc-sdk:local.
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401
 
 FROM ${SDK_IMAGE} AS build
 # The static link needs clang and lld (GNU ld fails on it) and objcopy to strip symbols;
@@ -16,24 +20,32 @@ RUN if ! command -v clang >/dev/null || ! command -v ld.lld >/dev/null || ! comm
         && apt-get install -y --no-install-recommends clang lld binutils \
         && rm -rf /var/lib/apt/lists/*; \
     fi
+# The time stamp of everything the build writes, the binary's included (the image layer holds
+# its mtime): the same sources and SOURCE_DATE_EPOCH give the same layer. CI passes the commit's time.
+ARG SOURCE_DATE_EPOCH=0
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1 \
-    DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+    DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 \
+    SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH}
 WORKDIR /src
 
-# Restore first, from the project files only, so source edits reuse the restored layer.
+# Restore first, from the project and lock files only, so source edits reuse the restored layer.
+# Locked mode: every package exactly as packages.lock.json pins it, or the build fails.
 COPY global.json Directory.Build.props Directory.Packages.props Calculator.slnx ./
-COPY Calculator.Parser/Calculator.Parser.csproj Calculator.Parser/
-COPY Calculator.Evaluator/Calculator.Evaluator.csproj Calculator.Evaluator/
-COPY Calculator.Cli/Calculator.Cli.csproj Calculator.Cli/
-RUN dotnet restore Calculator.Cli/Calculator.Cli.csproj -r linux-x64
+COPY Calculator.Parser/Calculator.Parser.csproj Calculator.Parser/packages.lock.json Calculator.Parser/
+COPY Calculator.Evaluator/Calculator.Evaluator.csproj Calculator.Evaluator/packages.lock.json Calculator.Evaluator/
+COPY Packaging.props ./
+COPY Calculator.Cli/Calculator.Cli.csproj Calculator.Cli/Performance.props Calculator.Cli/packages.linux-x64.lock.json Calculator.Cli/
+# RuntimeIdentifier (not -r, which names RuntimeIdentifiers): the native build's own lock file.
+RUN dotnet restore Calculator.Cli/Calculator.Cli.csproj -p:RuntimeIdentifier=linux-x64 --locked-mode
 
 COPY .editorconfig ./
 COPY Calculator.Parser/ Calculator.Parser/
 COPY Calculator.Evaluator/ Calculator.Evaluator/
 COPY Calculator.Cli/ Calculator.Cli/
 RUN dotnet publish Calculator.Cli/Calculator.Cli.csproj -c Release -r linux-x64 --no-restore -o /out \
-    && test -x /out/calc
+    && test -x /out/calc \
+    && touch -d "@${SOURCE_DATE_EPOCH}" /out/calc
 
 FROM scratch
 ARG VERSION=0.1.0

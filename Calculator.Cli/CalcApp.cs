@@ -1,6 +1,5 @@
 using Calculator.Cli.Commands;
 using Calculator.Cli.Output;
-using Calculator.Parser;
 
 namespace Calculator.Cli;
 
@@ -11,6 +10,16 @@ internal static class CalcApp
 {
     /// <summary>Exit status when calc itself failed (sysexits' EX_SOFTWARE).</summary>
     public const int InternalError = 70;
+
+    /// <summary>Exit status when results could not be written: disk full, stdout closed (sysexits' EX_IOERR).</summary>
+    public const int OutputError = 74;
+
+    // User functions recurse 10 000 deep and expressions nest 1000 deep; a big stack is only
+    // reserved address space until the engine touches it. Under an address-space limit
+    // (ulimit -v) a big reservation can fail, so smaller ones follow: 10 000 levels of a simple
+    // function need about 30 MiB in the published binary and 60 MiB in a Debug build; below
+    // that the engine reports "recursion too deep" earlier instead of crashing.
+    private static readonly int[] StackSizes = [1024 << 20, 256 << 20, 64 << 20, 16 << 20];
 
     // Characters of an argument program run on the caller's thread: at most this deep nesting.
     private const int MaxInlineProgram = 200;
@@ -27,12 +36,13 @@ internal static class CalcApp
     {
         var exitCode = InternalError;
         Exception? failure = null;
+        var stdout = new GuardedWriter(console.Stdout, isStderr: false);
+        var stderr = new GuardedWriter(console.Stderr, isStderr: true);
         void Body()
         {
             try
             {
-                exitCode = CalcCommand.Invoke(
-                    args, console, new GuardedWriter(console.Stdout, ignoreFailures: false), new GuardedWriter(console.Stderr, ignoreFailures: true));
+                exitCode = CalcCommand.Invoke(args, console, stdout, stderr);
             }
 #pragma warning disable CA1031 // The one place every exception must be caught: none may reach the user raw.
             catch (Exception ex)
@@ -48,16 +58,53 @@ internal static class CalcApp
         }
         else
         {
-            // User functions recurse 10 000 deep and expressions nest 1000 deep.
-            LargeStack.Run(Body);
+            StartWorker(Body).Join();
         }
 
         if (failure is not null)
         {
             ReportInternalError(console, failure);
         }
+        else if (stdout.Failure is { } lost && !stdout.ReaderWentAway)
+        {
+            // Results were lost: never a quiet success. (A reader that went away wanted no more.)
+            ReportOutputError(stderr, lost);
+            exitCode = OutputError;
+        }
 
         return exitCode;
+    }
+
+    private static void ReportOutputError(TextWriter stderr, Exception lost)
+    {
+        var reason = lost is UnauthorizedAccessException ? "permission denied" : lost.Message;
+        try
+        {
+            stderr.Write($"calc: cannot write results: {reason}\n");
+            stderr.Flush();
+        }
+        catch (OutputClosedException)
+        {
+            // Stderr has gone too: the exit status is all that is left to tell.
+        }
+    }
+
+    /// <summary>The worker thread with the largest stack the address space allows.</summary>
+    private static Thread StartWorker(ThreadStart body)
+    {
+        for (var i = 0; ; i++)
+        {
+            var worker = new Thread(body, StackSizes[i]) { Name = "calc" };
+            try
+            {
+                worker.Start();
+                return worker;
+            }
+            catch (Exception ex) when (ex is OutOfMemoryException or ThreadStartException && i + 1 < StackSizes.Length)
+            {
+                // No room for this stack: try the next size.
+            }
+        }
     }
 
     /// <summary>

@@ -2,19 +2,24 @@ using System.Text;
 using Calculator.Cli;
 using Microsoft.Win32.SafeHandles;
 
+// First of all, before anything opens a file: the standard descriptors the caller closed.
+var inherited = StandardDescriptors.Claim();
+MallocArenas.ShareExisting();
+
 // Kept lean for start-up time: no work here that the chosen mode does not need.
 var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-var stdout = new StreamWriter(OpenDescriptor(1), utf8, 1 << 16);
-var stderr = new StreamWriter(OpenDescriptor(2), utf8, 1 << 12);
+var stdout = new StreamWriter(inherited[1] ? OpenDescriptor(1) : new ClosedOutputStream(), utf8, 1 << 16);
+var stderr = new StreamWriter(inherited[2] ? OpenDescriptor(2) : Stream.Null, utf8, 1 << 12);
 var exitCode = CalcApp.InternalError;
 try
 {
-    var console = new CalcConsole(Console.OpenStandardInput(), stdout, stderr)
+    // A closed stdin is empty input, like /dev/null: never a prompt, never a wait.
+    var console = new CalcConsole(inherited[0] ? Console.OpenStandardInput() : Stream.Null, stdout, stderr)
     {
-        StdinIsTerminal = !Console.IsInputRedirected,
-        StdinIsRegularFile = IsSeekable(0),
-        StdoutIsTerminal = !Console.IsOutputRedirected,
-        ColorErrors = !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        StdinIsTerminal = inherited[0] && !Console.IsInputRedirected,
+        StdinIsRegularFile = !inherited[0] || IsSeekable(0),
+        StdoutIsTerminal = inherited[1] && !Console.IsOutputRedirected,
+        ColorErrors = inherited[2] && !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
     };
     exitCode = CalcApp.Run(args, console);
 }
@@ -56,11 +61,11 @@ static Stream OpenDescriptor(int descriptor)
     {
         return descriptor == 1 ? Console.OpenStandardOutput() : Console.OpenStandardError();
     }
-#pragma warning disable CA1031 // A closed descriptor (calc >&-): write nowhere rather than crash.
+#pragma warning disable CA1031 // A descriptor that cannot be written: results are an error, messages go nowhere.
     catch (Exception)
 #pragma warning restore CA1031
     {
-        return Stream.Null;
+        return descriptor == 1 ? new ClosedOutputStream() : Stream.Null;
     }
 }
 

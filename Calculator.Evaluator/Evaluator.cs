@@ -36,14 +36,16 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     private int _ticks;
     private TimeSpan _timeLimit;
     private bool _clockPending;
+    private CancellationToken _cancellation;
 
     /// <summary>
     /// Starts a statement; <see cref="Evaluate"/> fails once it has run for <paramref name="limit"/>.
     /// The clock is read when the general evaluation starts: the small path before it is bounded and
     /// takes nanoseconds, and reading the clock for every line of a big file cost 3% of its time.
     /// </summary>
-    public void StartStatement(TimeSpan limit)
+    public void StartStatement(TimeSpan limit, CancellationToken cancellation = default)
     {
+        _cancellation = cancellation;
         _timeLimit = limit;
         _deadline = long.MaxValue;
         _clockPending = limit != Timeout.InfiniteTimeSpan;
@@ -70,9 +72,16 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     public Val Evaluate(Expr expression)
     {
         // Reading the clock every 256 nodes costs nothing measurable on small lines.
-        if ((++_ticks & 0xFF) == 0 && Stopwatch.GetTimestamp() > _deadline)
+        if ((++_ticks & 0xFF) == 0)
         {
-            throw Fail(DiagnosticKind.Limit, expression.Span, Messages.TooLong(_timeLimit));
+            if (Stopwatch.GetTimestamp() > _deadline)
+            {
+                throw Fail(DiagnosticKind.Limit, expression.Span, Messages.TooLong(_timeLimit));
+            }
+            if (_cancellation.IsCancellationRequested)
+            {
+                throw Fail(DiagnosticKind.Limit, expression.Span, Messages.Interrupted);
+            }
         }
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
@@ -292,9 +301,13 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
             case "ans":
                 return scope.Ans ?? throw Fail(DiagnosticKind.UnknownName, variable.Span, Messages.AnsBeforeAnyResult);
         }
-        if (BuiltinTable.Functions.ContainsKey(name) || scope.Functions.ContainsKey(name))
+        if (BuiltinTable.Functions.ContainsKey(name) || scope.Functions.ContainsKey(name) || scope.HostFunctions.ContainsKey(name))
         {
             throw Fail(DiagnosticKind.UnknownName, variable.Span, Messages.FunctionAsValue(name));
+        }
+        if (scope.VariableResolver is { } resolver && Resolve(resolver, name, variable.Span) is { } resolved)
+        {
+            return resolved.Inner;
         }
         throw Fail(DiagnosticKind.UnknownName, variable.Span, Messages.UnknownName(name, Suggest(name, functions: false)));
     }
@@ -306,6 +319,10 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         if (scope.Functions.TryGetValue(name, out var user))
         {
             return CallUser(call, user);
+        }
+        if (scope.HostFunctions.TryGetValue(name, out var host))
+        {
+            return CallHost(call, host);
         }
         if (!BuiltinTable.Functions.TryGetValue(name, out var builtin))
         {
@@ -371,6 +388,67 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
             _callDepth--;
             (_parameters, _arguments) = (savedParameters, savedArguments);
             _activeCalls.Remove(active);
+        }
+    }
+
+    // A host function's failures are the user's errors at the call; nothing it throws escapes.
+    private Val CallHost(FunctionCall call, HostFunction function)
+    {
+        var arguments = call.Arguments;
+        if (arguments.Count < function.MinArity || arguments.Count > function.MaxArity)
+        {
+            throw Fail(DiagnosticKind.Arity, call.Span, Messages.Arity(function.Name, function.MinArity, function.MaxArity, arguments.Count));
+        }
+        var values = new Value[arguments.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = new Value(Evaluate(arguments[i]), context);
+        }
+        var result = RunHost(call.Span, function.Name, () => function.Body(values), Messages.HostFailed);
+        // Host functions may be slow: a cancellation during one ends the statement at once.
+        if (_cancellation.IsCancellationRequested)
+        {
+            throw Fail(DiagnosticKind.Limit, call.Span, Messages.Interrupted);
+        }
+        return result is null
+            ? throw Fail(DiagnosticKind.Host, call.Span, Messages.HostReturnedNull(function.Name))
+            : result.Inner;
+    }
+
+    private Value? Resolve(Func<string, Value?> resolver, string name, TextSpan span) =>
+        RunHost(span, name, () => resolver(name), Messages.ResolverFailed);
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031",
+        Justification = "Whatever host code throws becomes this statement's error; none of it may end the session.")]
+    private Value? RunHost(TextSpan span, string name, Func<Value?> run, Func<string, string, string> failed)
+    {
+        try
+        {
+            return run();
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            throw Fail(DiagnosticKind.Limit, span, Messages.Interrupted);
+        }
+        catch (ArgumentException e)
+        {
+            throw Fail(DiagnosticKind.Domain, span, e.Message);
+        }
+        catch (ArithmeticException e)
+        {
+            throw Fail(DiagnosticKind.Domain, span, e.Message);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw;
+        }
+        catch (CalcException e)
+        {
+            throw Fail(DiagnosticKind.Host, span, failed(name, e.Diagnostic.Message));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw Fail(DiagnosticKind.Host, span, failed(name, e.Message));
         }
     }
 

@@ -1,7 +1,7 @@
 namespace Calculator.Evaluator;
 
 /// <summary>The resource limits of SPEC §8 that the evaluator enforces.</summary>
-public static class Limits
+internal static class Limits
 {
     /// <summary>Default maximum depth of user-function recursion.</summary>
     public const int MaxRecursionDepth = 10_000;

@@ -13,6 +13,26 @@ internal static class Messages
 
     public const string AnsBeforeAnyResult = "'ans' has no value yet: no expression has been evaluated";
 
+    // Host API (ArgumentException and CalcException texts).
+    public const string ZeroDenominator = "the denominator must not be zero";
+    public const string NotFinite = "NaN and infinities are not numbers calc can hold";
+    public const string BooleanNotNumber = "the value is a boolean, not a number";
+    public const string DecimalOverflow = "the value is outside the range of decimal";
+    public const string NotOneExpression = "expected one expression";
+    public const string Interrupted = "limit: the statement was cancelled";
+
+    public static string NotAName(string name) =>
+        $"'{name}' is not a calc name: a letter or '_', then letters, digits or '_' (ASCII)";
+
+    public static string NegativeArity(int min, int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"the arity {min} to {max} is not a range of argument counts");
+
+    public static string HostReturnedNull(string name) => $"the host function '{name}' returned no value";
+
+    public static string HostFailed(string name, string message) => $"the host function '{name}' failed: {message}";
+
+    public static string ResolverFailed(string name, string message) => $"the variable resolver failed for '{name}': {message}";
+
     public static string UnknownName(string name, string? suggestion) =>
         WithHint($"unknown name '{name}'", suggestion);
 

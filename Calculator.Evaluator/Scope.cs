@@ -27,9 +27,17 @@ internal readonly struct Val
 /// <summary>A user function: parameters and body, looked up by name when called.</summary>
 internal sealed record UserFunction(string Name, string[] Parameters, Expr Body);
 
-/// <summary>The global names of a session: variables, user functions and <c>ans</c>.</summary>
+/// <summary>A function supplied by the host program (<see cref="Session.DefineFunction(string, int, int, Func{IReadOnlyList{Value}, Value})"/>).</summary>
+internal sealed record HostFunction(string Name, int MinArity, int MaxArity, Func<IReadOnlyList<Value>, Value> Body);
+
+/// <summary>The global names of a session: variables, user and host functions, and <c>ans</c>.</summary>
 internal sealed class Scope
 {
+    public Dictionary<string, HostFunction> HostFunctions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Asked for names the scope lacks (NCalc's <c>EvaluateParameter</c>).</summary>
+    public Func<string, Value?>? VariableResolver { get; set; }
+
     public Dictionary<string, Val> Variables { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, UserFunction> Functions { get; } = new(StringComparer.Ordinal);

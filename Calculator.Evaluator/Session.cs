@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Calculator.Evaluator.Builtins;
 using Calculator.Evaluator.Numerics;
 using Calculator.Parser;
@@ -43,8 +46,12 @@ public sealed record Outcome(OutcomeKind Kind, Value? Value, string? Name, Diagn
 
 /// <summary>
 /// A scope of variables and functions in which statements run one after another, as in a calc session.
-/// Parse once with <see cref="CalcParser"/>, then execute as often as needed, changing variables in between.
+/// Parse once (<see cref="CalcExpression.Parse"/>), then evaluate as often as needed, changing variables in between.
 /// </summary>
+/// <remarks>
+/// Not thread-safe: use one session per thread (a <see cref="CalcExpression"/> and a <see cref="Value"/> may be
+/// shared between them). Host functions may evaluate in their own session, up to 64 levels deep.
+/// </remarks>
 public sealed class Session
 {
     private readonly Scope _scope = new();
@@ -88,14 +95,19 @@ public sealed class Session
     public Outcome Execute(Statement statement)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        _evaluator.StartStatement(Options.StatementTimeLimit);
+        if (_nesting >= MaxNesting)
+        {
+            return new Outcome(OutcomeKind.Error, null, null, new Diagnostic(DiagnosticKind.Limit, statement.Span, Messages.RecursionTooDeep));
+        }
+        var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
+        evaluator.StartStatement(Options.StatementTimeLimit);
         try
         {
             switch (statement)
             {
                 case ExpressionStatement s:
                 {
-                    var value = Settle(_evaluator.EvaluateStatement(s.Expression), s.Span);
+                    var value = Settle(evaluator.EvaluateStatement(s.Expression), s.Span);
                     _scope.Ans = value;
                     return new Outcome(OutcomeKind.Value, new Value(value, _context), null, null);
                 }
@@ -106,7 +118,7 @@ public sealed class Session
                     {
                         throw Evaluator.Fail(DiagnosticKind.Syntax, a.Name.Span, Messages.CannotAssign(name));
                     }
-                    var value = Settle(_evaluator.EvaluateStatement(a.Value), a.Span);
+                    var value = Settle(evaluator.EvaluateStatement(a.Value), a.Span);
                     _scope.Variables[name] = value;
                     return new Outcome(OutcomeKind.Assignment, new Value(value, _context), name, null);
                 }
@@ -125,6 +137,10 @@ public sealed class Session
             return new Outcome(OutcomeKind.Error, null, null,
                 new Diagnostic(DiagnosticKind.Limit, statement.Span, Messages.NestedTooDeeply));
         }
+        finally
+        {
+            _nesting--;
+        }
     }
 
     /// <summary>Evaluates one expression in this session's scope without changing <c>ans</c>.</summary>
@@ -132,40 +148,222 @@ public sealed class Session
     public Value? Evaluate(Expr expression, out Diagnostic? error)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        _evaluator.StartStatement(Options.StatementTimeLimit);
+        if (_nesting >= MaxNesting)
+        {
+            error = new Diagnostic(DiagnosticKind.Limit, expression.Span, Messages.RecursionTooDeep);
+            return null;
+        }
+        var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
+        evaluator.StartStatement(Options.StatementTimeLimit);
         try
         {
             error = null;
-            return new Value(Settle(_evaluator.EvaluateStatement(expression), expression.Span), _context);
+            return new Value(Settle(evaluator.EvaluateStatement(expression), expression.Span), _context);
         }
         catch (EvaluationException e)
         {
             error = e.Diagnostic;
             return null;
         }
-    }
-
-    /// <summary>Binds <paramref name="name"/> to the exact value numerator/denominator.</summary>
-    public void SetVariable(string name, BigInteger numerator, BigInteger denominator)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (BuiltinTable.IsReserved(name))
+        finally
         {
-            throw new ArgumentException(Messages.CannotAssign(name), nameof(name));
+            _nesting--;
         }
-        _scope.Variables[name] = Val.Of(Number.Exact(Rational.Create(numerator, denominator)));
     }
 
-    /// <summary>Binds <paramref name="name"/> to a value computed earlier (in this or another session).</summary>
+    /// <summary>
+    /// Binds <paramref name="name"/> to a value (from <see cref="Value.FromInteger"/> and its kin, or computed
+    /// earlier in this or another session), replacing any earlier binding.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a calc name (SPEC §2: a letter or
+    /// <c>_</c>, then letters, digits or <c>_</c>, ASCII) or is built in (<c>pi</c>, <c>sqrt</c>, <c>ans</c>, …).</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public void SetVariable(string name, Value value)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
+        // A name bound before was checked then: a host updating its variables pays one look-up.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_scope.Variables, name);
+        if (!Unsafe.IsNullRef(ref slot))
+        {
+            slot = value.Inner;
+            return;
+        }
+        CheckBindable(name, Messages.CannotAssign);
+        _scope.Variables[name] = value.Inner;
+    }
+
+    /// <summary>Binds <paramref name="name"/> to the exact fraction <paramref name="numerator"/>/<paramref name="denominator"/>.</summary>
+    /// <exception cref="ArgumentException">The name is not a calc name or is built in, or the denominator is zero.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public void SetVariable(string name, BigInteger numerator, BigInteger denominator) =>
+        SetVariable(name, Value.FromFraction(numerator, denominator));
+
+    /// <summary>The value bound to <paramref name="name"/> by <see cref="SetVariable(string, Value)"/> or an assignment, if any.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public bool TryGetVariable(string name, [MaybeNullWhen(false)] out Value value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_scope.Variables.TryGetValue(name, out var inner))
+        {
+            value = new Value(inner, _context);
+            return true;
+        }
+        value = null;
+        return false;
+    }
+
+    /// <summary>
+    /// Asked for a variable name that is neither a parameter, a variable of this session nor built in,
+    /// each time the name is evaluated (like NCalc's <c>EvaluateParameter</c>); return null for "unknown".
+    /// Whatever it throws becomes the statement's error (see <see cref="DefineFunction(string, int, int, Func{IReadOnlyList{Value}, Value})"/>).
+    /// </summary>
+    public Func<string, Value?>? VariableResolver
+    {
+        get => _scope.VariableResolver;
+        set => _scope.VariableResolver = value;
+    }
+
+    /// <summary>Defines a host function of exactly <paramref name="arity"/> arguments.</summary>
+    /// <inheritdoc cref="DefineFunction(string, int, int, Func{IReadOnlyList{Value}, Value})"/>
+    public void DefineFunction(string name, int arity, Func<IReadOnlyList<Value>, Value> body) =>
+        DefineFunction(name, arity, arity, body);
+
+    /// <summary>
+    /// Defines a host function, replacing any function of that name defined earlier (by the host or by a
+    /// <c>f(x) = …</c> statement). calc evaluates the arguments and calls <paramref name="body"/> on the
+    /// session's thread. An <see cref="ArgumentException"/> or <see cref="ArithmeticException"/> thrown by it
+    /// becomes a <see cref="DiagnosticKind.Domain"/> error at the call with the exception's message; a null
+    /// result or any other exception a <see cref="DiagnosticKind.Host"/> error. Nothing it does ends the session.
+    /// </summary>
+    /// <param name="name">A calc name that is not built in.</param>
+    /// <param name="minArity">The fewest arguments, at least 0.</param>
+    /// <param name="maxArity">The most arguments (<see cref="int.MaxValue"/> for any number).</param>
+    /// <param name="body">The function.</param>
+    /// <exception cref="ArgumentException">The name is not a calc name or is built in, or the arities are not a range.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public void DefineFunction(string name, int minArity, int maxArity, Func<IReadOnlyList<Value>, Value> body)
+    {
+        CheckBindable(name, Messages.CannotRedefine);
+        ArgumentNullException.ThrowIfNull(body);
+        if (minArity < 0 || maxArity < minArity)
+        {
+            throw new ArgumentException(Messages.NegativeArity(minArity, maxArity), nameof(maxArity));
+        }
+        _scope.Functions.Remove(name);
+        _scope.HostFunctions[name] = new HostFunction(name, minArity, maxArity, body);
+    }
+
+    /// <summary>Evaluates an expression in this session's scope (without changing <c>ans</c>).</summary>
+    /// <exception cref="CalcException">The evaluation failed; its <see cref="CalcException.Diagnostic"/> has the place in the expression's text.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="expression"/> is null.</exception>
+    public Value Evaluate(CalcExpression expression) => Evaluate(expression, CancellationToken.None);
+
+    /// <summary>
+    /// Evaluates an expression; a cancelled <paramref name="cancellationToken"/> ends the evaluation with a
+    /// <see cref="DiagnosticKind.Limit"/> error, as the statement time limit does.
+    /// </summary>
+    /// <exception cref="CalcException">The evaluation failed or was cancelled.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="expression"/> is null.</exception>
+    public Value Evaluate(CalcExpression expression, CancellationToken cancellationToken) =>
+        TryEvaluate(expression, cancellationToken, out var value, out var diagnostic) ? value : throw new CalcException(diagnostic);
+
+    /// <summary>Parses and evaluates one expression.</summary>
+    /// <exception cref="CalcSyntaxException">The text is not one expression.</exception>
+    /// <exception cref="CalcException">The evaluation failed.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public Value Evaluate(string text) => Evaluate(CalcExpression.Parse(text), CancellationToken.None);
+
+    /// <inheritdoc cref="Evaluate(string)"/>
+    /// <param name="text">The expression.</param>
+    /// <param name="cancellationToken">Ends the evaluation with a <see cref="DiagnosticKind.Limit"/> error when cancelled.</param>
+    public Value Evaluate(string text, CancellationToken cancellationToken) => Evaluate(CalcExpression.Parse(text), cancellationToken);
+
+    /// <summary>Evaluates an expression, reporting failure instead of throwing.</summary>
+    /// <param name="expression">The expression.</param>
+    /// <param name="value">The value, on success.</param>
+    /// <param name="diagnostic">The error with its line and column in the expression's text, on failure.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="expression"/> is null.</exception>
+    public bool TryEvaluate(CalcExpression expression, [NotNullWhen(true)] out Value? value, [NotNullWhen(false)] out Diagnostic? diagnostic) =>
+        TryEvaluate(expression, CancellationToken.None, out value, out diagnostic);
+
+    /// <inheritdoc cref="TryEvaluate(CalcExpression, out Value?, out Diagnostic?)"/>
+    /// <param name="expression">The expression.</param>
+    /// <param name="cancellationToken">Ends the evaluation with a <see cref="DiagnosticKind.Limit"/> error when cancelled.</param>
+    /// <param name="value">The value, on success.</param>
+    /// <param name="diagnostic">The error, on failure.</param>
+    public bool TryEvaluate(CalcExpression expression, CancellationToken cancellationToken,
+        [NotNullWhen(true)] out Value? value, [NotNullWhen(false)] out Diagnostic? diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        value = null;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            diagnostic = new Diagnostic(DiagnosticKind.Limit, expression.Syntax.Span, Messages.Interrupted).WithPositionIn(expression.Text);
+            return false;
+        }
+        // A host function may evaluate in its own session: the nested evaluation gets an evaluator of its own.
+        if (_nesting >= MaxNesting)
+        {
+            diagnostic = new Diagnostic(DiagnosticKind.Limit, expression.Syntax.Span, Messages.RecursionTooDeep).WithPositionIn(expression.Text);
+            return false;
+        }
+        var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
+        try
+        {
+            evaluator.StartStatement(Options.StatementTimeLimit, cancellationToken);
+            value = new Value(Settle(evaluator.EvaluateStatement(expression.Syntax), expression.Syntax.Span), _context);
+            diagnostic = null;
+            return true;
+        }
+        catch (EvaluationException e)
+        {
+            diagnostic = e.Diagnostic.WithPositionIn(expression.Text);
+            return false;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            diagnostic = new Diagnostic(DiagnosticKind.Limit, expression.Syntax.Span, Messages.NestedTooDeeply).WithPositionIn(expression.Text);
+            return false;
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    // How deep host functions may nest evaluations in their own session.
+    private const int MaxNesting = 64;
+
+    private int _nesting;
+
+    private static void CheckBindable(string name, Func<string, string> builtInMessage)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!IsCalcName(name))
+        {
+            throw new ArgumentException(Messages.NotAName(name), nameof(name));
+        }
         if (BuiltinTable.IsReserved(name))
         {
-            throw new ArgumentException(Messages.CannotAssign(name), nameof(name));
+            throw new ArgumentException(builtInMessage(name), nameof(name));
         }
-        _scope.Variables[name] = value.Inner;
+    }
+
+    private static bool IsCalcName(string name)
+    {
+        if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>
@@ -206,6 +404,7 @@ public sealed class Session
             }
             parameters[i] = parameter.Text;
         }
+        _scope.HostFunctions.Remove(name);
         _scope.Functions[name] = new UserFunction(name, parameters, definition.Body);
         return new Outcome(OutcomeKind.Definition, null, name, null);
     }

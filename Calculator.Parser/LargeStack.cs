@@ -9,8 +9,9 @@ namespace Calculator.Parser;
 /// </summary>
 internal static class LargeStack
 {
-    /// <summary>The stack size, in bytes.</summary>
-    public const int Size = 1024 * 1024 * 1024;
+    // Under an address-space limit (ulimit -v) a big reservation can fail, so smaller ones follow
+    // (the sizes of the CLI's worker, see docs/cli.md).
+    private static readonly int[] Sizes = [1024 << 20, 256 << 20, 64 << 20, 16 << 20];
 
     /// <summary>Runs <paramref name="work"/> on a large stack and waits for it; rethrows what it throws.</summary>
     public static T Run<T>(Func<T> work)
@@ -26,24 +27,38 @@ internal static class LargeStack
     {
         ArgumentNullException.ThrowIfNull(work);
         ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(
-            () =>
+        void Body()
+        {
+            try
             {
-                try
-                {
-                    work();
-                }
+                work();
+            }
 #pragma warning disable CA1031 // Handed back to the caller's thread, where it is thrown again.
-                catch (Exception e)
+            catch (Exception e)
 #pragma warning restore CA1031
-                {
-                    failure = ExceptionDispatchInfo.Capture(e);
-                }
-            },
-            Size)
-        { Name = "calc" };
-        thread.Start();
-        thread.Join();
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        }
+
+        Start(Body).Join();
         failure?.Throw();
+    }
+
+    private static Thread Start(ThreadStart body)
+    {
+        for (var i = 0; ; i++)
+        {
+            var thread = new Thread(body, Sizes[i]) { Name = "calc" };
+            try
+            {
+                thread.Start();
+                return thread;
+            }
+            catch (Exception ex) when (ex is OutOfMemoryException or ThreadStartException && i + 1 < Sizes.Length)
+            {
+                // No room for this stack: try the next size.
+            }
+        }
     }
 }

@@ -9,7 +9,8 @@ namespace Calculator.Cli.Commands;
 /// <summary>
 /// SPEC §7: <c>calc [options] [--] [expression ...]</c> on System.CommandLine 2.0.
 /// POSIX bundling is off so that <c>-pi</c> and <c>-5+3</c> are expression text rather than
-/// <c>-p i</c>; response files are off so that <c>@word</c> is too.
+/// <c>-p i</c>; response files are off so that <c>@word</c> is too. <see cref="UsageCheck"/>
+/// decides what is an option before System.CommandLine parses.
 /// </summary>
 internal static class CalcCommand
 {
@@ -23,6 +24,7 @@ internal static class CalcCommand
           calc 'x = 3; x^2; sqrt(x)'         several statements, one result per line
           calc -5+3                          an argument that is no option is expression text
           calc -- -p                         '--' ends the options
+          calc -- "$text"                    text you did not write: after '--', or on stdin
           calc -p 50 'sqrt(2)'               50 significant digits
           calc --fraction '1/3 + 1/6'        prints 1/2
           calc < prices.txt                  one result per statement of stdin
@@ -31,7 +33,7 @@ internal static class CalcCommand
           calc                               a prompt, when stdin is a terminal
 
         Exit status: 0 every statement succeeded, 1 a statement failed,
-        2 bad usage or an unreadable file.
+        2 bad usage or an unreadable file, 74 results could not be written.
 
         """;
 
@@ -118,17 +120,15 @@ internal static class CalcCommand
                 parseResult.GetValue(failFast)),
             console, stdout, stderr));
 
+        if (UsageCheck.FirstError(args[leading..], root.Options) is { } usage)
+        {
+            return ReportUsage(stderr, [usage]);
+        }
+
         var result = root.Parse(args[leading..], Configuration);
         if (result.Errors.Count > 0 && result.Action is not HelpWithExamples)
         {
-            foreach (var error in result.Errors)
-            {
-                stderr.Write($"calc: {error.Message}\n");
-            }
-
-            stderr.Write("Try 'calc --help' for more information.\n");
-            stderr.Flush();
-            return UsageError;
+            return ReportUsage(stderr, result.Errors.Select(error => error.Message));
         }
 
         try
@@ -145,6 +145,18 @@ internal static class CalcCommand
         {
             return 0;
         }
+    }
+
+    private static int ReportUsage(TextWriter stderr, IEnumerable<string> errors)
+    {
+        foreach (var error in errors)
+        {
+            stderr.Write($"calc: error: {error}\n");
+        }
+
+        stderr.Write("Try 'calc --help' for more information.\n");
+        stderr.Flush();
+        return UsageError;
     }
 
     private static int ParsePrecision(System.CommandLine.Parsing.ArgumentResult result)

@@ -15,6 +15,8 @@ namespace Calculator.Cli.Output;
 /// </summary>
 internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : IResultSink
 {
+    private readonly ColumnCursor _columns = new();
+
     public void Value(in StatementContext statement, Value value)
     {
         var output = Begin(statement);
@@ -39,7 +41,7 @@ internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : I
 
     public void Error(in StatementContext statement, Diagnostic error)
     {
-        var (column, length) = TextColumns.Locate(statement.LineText, error.Span.Start, error.Span.Length);
+        var (column, length) = _columns.Locate(statement.LineText, error.Span.Start, error.Span.Length);
         var output = Begin(statement);
         output.Write(",\"error\":{\"kind\":");
         JsonText.WriteString(output, error.KindName);

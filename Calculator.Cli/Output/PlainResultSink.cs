@@ -6,6 +6,8 @@ namespace Calculator.Cli.Output;
 /// <summary>SPEC §5 and §6: one value per line on stdout, errors with a caret on stderr.</summary>
 internal sealed class PlainResultSink(OutputChannels channels, bool fraction, bool color) : IResultSink
 {
+    private readonly ColumnCursor _columns = new();
+
     public void Value(in StatementContext statement, Value value)
     {
         var output = channels.Output;
@@ -22,5 +24,5 @@ internal sealed class PlainResultSink(OutputChannels channels, bool fraction, bo
     }
 
     public void Error(in StatementContext statement, Diagnostic error) =>
-        ErrorRenderer.Render(channels.Error, statement, error, color);
+        ErrorRenderer.Render(channels.Error, statement, error, color, _columns);
 }

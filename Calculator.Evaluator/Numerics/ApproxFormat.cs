@@ -8,7 +8,7 @@ namespace Calculator.Evaluator.Numerics;
 /// decimal is the true value rounded to P digits. Otherwise the precision doubles, up to a cap;
 /// a ball that still contains zero at the cap is zero within the working precision and prints 0.
 /// </summary>
-public static class ApproxFormat
+internal static class ApproxFormat
 {
     /// <summary>Bits per decimal digit.</summary>
     public const double Log2Of10 = 3.321928094887362347870319429489;

@@ -4,7 +4,7 @@ namespace Calculator.Evaluator.Numerics;
 
 // Rigorous ball arithmetic: every result encloses every sum, product, quotient or root of values
 // in the operand balls.
-public readonly partial struct Ball
+internal readonly partial struct Ball
 {
     /// <summary>The enclosure of a + b, midpoint rounded to <paramref name="bits"/> bits.</summary>
     /// <param name="a">A ball.</param>

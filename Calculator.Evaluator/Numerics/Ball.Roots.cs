@@ -4,7 +4,7 @@ namespace Calculator.Evaluator.Numerics;
 
 // Roots and integer powers of balls. Roots are monotone, so the enclosure is the hull of the
 // floored root of the lower end and the ceiled root of the upper end.
-public readonly partial struct Ball
+internal readonly partial struct Ball
 {
     /// <summary>
     /// The enclosure of √x. The caller has already decided the radicand is not negative (as it

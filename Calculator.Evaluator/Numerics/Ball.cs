@@ -8,7 +8,7 @@ namespace Calculator.Evaluator.Numerics;
 /// Every operation rounds its midpoint to a requested number of bits and adds the rounding
 /// error, and the error propagated from its operands, to the radius, so the enclosure is rigorous.
 /// </summary>
-public readonly partial struct Ball : IEquatable<Ball>
+internal readonly partial struct Ball : IEquatable<Ball>
 {
     // A radius wider than this many bits makes the low bits of the midpoint noise, so
     // normalisation drops them; the radius then overestimates by at most 2^-(RadiusBits-1).

@@ -7,7 +7,7 @@ namespace Calculator.Evaluator.Numerics;
 /// binary splitting, so the cost is a few multiplications and one division at full size. Each
 /// constant keeps the most precise ball computed so far; lower precisions round it.
 /// </summary>
-public static class Constants
+internal static class Constants
 {
     private static readonly ConstantCache PiCache = new(ComputePi);
     private static readonly ConstantCache ECache = new(ComputeE);

@@ -8,7 +8,7 @@ namespace Calculator.Evaluator.Numerics;
 /// SPEC §5 number text: integers in full, other values rounded to P significant digits in plain
 /// decimal, or in scientific form when the decimal exponent is below −6 or at least P.
 /// </summary>
-public static class DecimalFormat
+internal static class DecimalFormat
 {
     /// <summary>The smallest decimal exponent printed in plain form (0.000001).</summary>
     public const int MinPlainExponent = -6;

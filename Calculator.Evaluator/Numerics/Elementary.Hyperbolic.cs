@@ -4,7 +4,7 @@ namespace Calculator.Evaluator.Numerics;
 
 // Hyperbolic functions and their inverses, written through expm1 and ln1p so that small
 // arguments keep their relative precision (sinh(1e-30) is 1e-30, not rounding noise).
-public static partial class Elementary
+internal static partial class Elementary
 {
     /// <summary>sinh x.</summary>
     /// <param name="x">The argument.</param>

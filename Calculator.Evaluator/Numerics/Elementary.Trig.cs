@@ -5,7 +5,7 @@ namespace Calculator.Evaluator.Numerics;
 // Circular functions. sin and cos reduce modulo pi/2 with pi carried to as many bits as the
 // argument's integer part has, so sin(1e100) is right; the inverse functions halve their
 // argument with square roots before a short series.
-public static partial class Elementary
+internal static partial class Elementary
 {
     /// <summary>
     /// The largest binary magnitude of a trigonometric argument: reducing it needs pi to this many

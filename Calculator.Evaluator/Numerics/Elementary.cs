@@ -9,7 +9,7 @@ namespace Calculator.Evaluator.Numerics;
 /// rounding error are carried to the result. The result has about <c>bits</c> correct bits
 /// relative to its magnitude unless cancellation in the argument itself eats them.
 /// </summary>
-public static partial class Elementary
+internal static partial class Elementary
 {
     // Extra bits every function works with beyond the requested precision.
     private const int Guard = 12;

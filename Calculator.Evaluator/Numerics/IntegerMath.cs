@@ -4,7 +4,7 @@ using System.Numerics;
 namespace Calculator.Evaluator.Numerics;
 
 /// <summary>Integer algorithms on <see cref="BigInteger"/> used by exact and approximate arithmetic.</summary>
-public static class IntegerMath
+internal static class IntegerMath
 {
     /// <summary>log10(2): decimal digits per bit.</summary>
     public const double Log10Of2 = 0.30102999566398119521;

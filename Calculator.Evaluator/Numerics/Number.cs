@@ -7,7 +7,7 @@ namespace Calculator.Evaluator.Numerics;
 /// <see cref="Real"/> (SPEC §4). Exactness is a property of the value. The exact case is a
 /// plain struct around the rational, so small exact numbers allocate nothing.
 /// </summary>
-public readonly struct Number : IEquatable<Number>
+internal readonly struct Number : IEquatable<Number>
 {
     private readonly Rational _exact;
     private readonly Real? _approximate;

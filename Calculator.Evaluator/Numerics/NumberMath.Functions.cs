@@ -3,7 +3,7 @@ namespace Calculator.Evaluator.Numerics;
 // Roots, exponentials, logarithms, circular and hyperbolic functions. Each checks its domain
 // (on approximate arguments: as they print), returns the cheap exact cases exactly and builds
 // an approximate node otherwise.
-public static partial class NumberMath
+internal static partial class NumberMath
 {
     /// <summary>√x; exact when x is the square of a rational (sqrt(9/4) = 1.5).</summary>
     /// <param name="x">The radicand, not negative.</param>

@@ -6,7 +6,7 @@ namespace Calculator.Evaluator.Numerics;
 // integer functions. On approximate arguments the ball is refined until the result is decided;
 // a value sitting on a boundary (floor(sqrt(2)^2)) is never decided, and then the value as it
 // prints at precision P is used.
-public static partial class NumberMath
+internal static partial class NumberMath
 {
     private enum Rounding
     {

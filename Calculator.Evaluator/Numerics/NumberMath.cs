@@ -12,7 +12,7 @@ namespace Calculator.Evaluator.Numerics;
 /// checks on approximate arguments use the argument's value as it prints: an argument that is
 /// zero within the working precision counts as zero.
 /// </remarks>
-public static partial class NumberMath
+internal static partial class NumberMath
 {
     /// <summary>pi (approximate).</summary>
     public static Number Pi { get; } = Number.Approximate(Real.Pi);

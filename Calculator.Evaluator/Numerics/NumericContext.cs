@@ -4,7 +4,7 @@ namespace Calculator.Evaluator.Numerics;
 /// The settings numeric operations run under: the precision of approximate results and the
 /// digit limit of exact ones (SPEC §4, §8).
 /// </summary>
-public sealed class NumericContext
+internal sealed class NumericContext
 {
     /// <summary>The SPEC §8 default digit limit of exact results.</summary>
     public const int DefaultMaxDigits = 1_000_000;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Calculator.Evaluator.Numerics;
 
 /// <summary>The kinds of expected numeric failure (SPEC §6).</summary>
-public enum NumericErrorKind
+internal enum NumericErrorKind
 {
     /// <summary>The argument is outside the function's domain, e.g. <c>sqrt(-1)</c>.</summary>
     Domain,
@@ -19,7 +19,7 @@ public enum NumericErrorKind
 /// An expected numeric failure. The message has no position; the evaluator catches this
 /// exception and attaches the source span.
 /// </summary>
-public sealed class NumericException : Exception
+internal sealed class NumericException : Exception
 {
     /// <summary>Creates a numeric failure of the given kind.</summary>
     /// <param name="kind">What went wrong.</param>
@@ -35,7 +35,7 @@ public sealed class NumericException : Exception
 /// All message texts of numeric failures, in one place so they stay consistent.
 /// Partial so other numeric files can add their own texts.
 /// </summary>
-public static partial class NumericMessages
+internal static partial class NumericMessages
 {
     /// <summary>The message of a division, modulo or negative power of zero.</summary>
     public const string DivisionByZero = "division by zero";

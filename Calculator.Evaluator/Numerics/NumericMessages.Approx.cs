@@ -1,7 +1,7 @@
 namespace Calculator.Evaluator.Numerics;
 
 // Messages of approximate arithmetic and the built-in functions of SPEC §4.
-public static partial class NumericMessages
+internal static partial class NumericMessages
 {
     /// <summary>The message of a square root of a negative number.</summary>
     public const string SqrtOfNegative = "square root of a negative number";

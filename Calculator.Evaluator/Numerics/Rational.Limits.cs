@@ -5,7 +5,7 @@ namespace Calculator.Evaluator.Numerics;
 // The operations that enforce the SPEC §8 digit limit. Each estimates the size of its result
 // from bit lengths or logarithms before doing the expensive work, so a hopeless request fails
 // at once, and checks the exact size of what it built afterwards.
-public readonly partial struct Rational
+internal readonly partial struct Rational
 {
     /// <summary>
     /// The exact value <paramref name="significand"/>·10^<paramref name="exponent10"/>, as a

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Calculator.Evaluator.Numerics;
 
 // Exact roots and logarithms: found when they exist, otherwise the caller goes approximate.
-public readonly partial struct Rational
+internal readonly partial struct Rational
 {
     /// <summary>
     /// The exact n-th root of <paramref name="x"/> when numerator and denominator are both perfect

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Calculator.Evaluator.Numerics;
 
 // Rounding to integers and decimal places, and the floored modulo.
-public readonly partial struct Rational
+internal readonly partial struct Rational
 {
     /// <summary>The largest integer not greater than the value.</summary>
     public Rational Floor()

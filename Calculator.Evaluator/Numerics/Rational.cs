@@ -16,7 +16,7 @@ namespace Calculator.Evaluator.Numerics;
 /// The operators do not check the SPEC §8 digit limit; the methods taking a
 /// <see cref="NumericContext"/> do, before doing the work.
 /// </remarks>
-public readonly partial struct Rational : IEquatable<Rational>, IComparable<Rational>
+internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Rational>
 {
     // Small form: _big is null, value = _num / (_denMinusOne + 1), |_num| <= long.MaxValue.
     // The denominator is stored minus one so that default(Rational) is 0/1.

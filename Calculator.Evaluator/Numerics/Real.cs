@@ -14,7 +14,7 @@ namespace Calculator.Evaluator.Numerics;
 /// once at a generous precision and replaced by a fixed ball. Results built on top of it can
 /// then not be refined beyond that precision: the compromise that keeps the stack bounded.
 /// </remarks>
-public abstract class Real
+internal abstract class Real
 {
     /// <summary>The deepest node kept lazy; deeper nodes are materialised as fixed balls.</summary>
     public const int MaxDepth = 256;

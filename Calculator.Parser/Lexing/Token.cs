@@ -1,7 +1,7 @@
 namespace Calculator.Parser.Lexing;
 
 /// <summary>The kinds of token. Operators are listed so that a table can be indexed by kind.</summary>
-public enum TokenKind : byte
+internal enum TokenKind : byte
 {
     /// <summary>A number literal.</summary>
     Number,
@@ -64,7 +64,7 @@ public enum TokenKind : byte
 /// <param name="Start">Offset of its first character in <paramref name="Source"/>.</param>
 /// <param name="Length">Number of characters; 0 for <see cref="TokenKind.Juxtaposition"/>.</param>
 /// <param name="Source">The whole text the token was read from.</param>
-public readonly record struct Token(TokenKind Kind, int Start, int Length, string Source)
+internal readonly record struct Token(TokenKind Kind, int Start, int Length, string Source)
 {
     /// <summary>The token's characters.</summary>
     public ReadOnlySpan<char> Text => Source.AsSpan(Start, Length);

@@ -74,6 +74,60 @@ public class ErrorRenderingTests
     }
 
     [Fact]
+    public void LongSpan_ShowsItsStartNotAllOfIt()
+    {
+        // A million-letter name: the echo and the underline stay a screen wide, not 2 MB.
+        var line = "1 + " + new string('a', 1_000_000) + " + 2";
+        var text = Render(line, 4, 1_000_000);
+        var lines = text.Split('\n');
+        Assert.Equal("<stdin>:7:5: error: boom", lines[0]);
+        Assert.True(text.Length < 500, $"{text.Length} characters rendered");
+        Assert.StartsWith("  1 + aaa", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("…", lines[1], StringComparison.Ordinal);
+        Assert.Matches("^      \\^~+$", lines[2]);
+    }
+
+    [Fact]
+    public void LongName_InTheMessage_IsShownByItsEnds()
+    {
+        var result = CliHarness.Args("1 + " + new string('a', 500_000) + "z");
+        Assert.Equal(1, result.ExitCode);
+        var first = result.Stderr.Split('\n')[0];
+        Assert.StartsWith("<args>:1:5: error: unknown name 'aaa", first, StringComparison.Ordinal);
+        Assert.Contains("…", first, StringComparison.Ordinal);
+        Assert.EndsWith("aaz'", first, StringComparison.Ordinal);
+        Assert.True(result.Stderr.Length < 1000, $"{result.Stderr.Length} characters on stderr");
+    }
+
+    [Fact]
+    public void ColumnCursor_CountsLikeAFreshCountAcrossPairsAndRestarts()
+    {
+        var line = "\U0001F600a\U0001F600b;" + new string('x', 50) + "\U0001F600";
+        var cursor = new ColumnCursor();
+        foreach (var start in new[] { 0, 1, 2, 3, 4, 6, 5, 7, 30, 2, 58, 59, 60 })
+        {
+            Assert.Equal(TextColumns.Locate(line, start, 3), cursor.Locate(line, start, 3));
+        }
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("json")]
+    public void ManyErrorsOnOneLongLine_TakeLinearTime(string format)
+    {
+        // 'q;q;q;…' over 400 KB: 200 000 errors. Counting each error's column from the start of
+        // the line made this quadratic (minutes for 1 MiB); now it is one pass.
+        var line = string.Concat(Enumerable.Repeat("q;", 200_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = CliHarness.Run(line + "\n", "--format", format);
+        clock.Stop();
+        Assert.Equal(1, result.ExitCode);
+        var output = format == "json" ? result.Stdout : result.Stderr;
+        Assert.EndsWith(format == "json" ? "\"column\":399999,\"length\":1}}\n" : "  …" + string.Concat(Enumerable.Repeat("q;", 30)) + "q;\n" + new string(' ', 63) + "^\n", output, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed.TotalSeconds:F1} s for 200 000 errors");
+    }
+
+    [Fact]
     public void Color_MarksLocationErrorAndCaret()
     {
         var text = Render("1+*2", 2, 1, color: true);

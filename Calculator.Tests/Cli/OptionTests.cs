@@ -51,7 +51,7 @@ public class OptionTests
     {
         var result = CliHarness.Args("--format", "xml", "1");
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("calc: --format takes plain or json, not 'xml'\n", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("calc: error: --format takes plain or json, not 'xml'\n", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,12 +107,48 @@ public class OptionTests
         Assert.Equal("", result.Stderr);
     }
 
-    [Fact]
-    public void Option_MissingItsValue_IsAUsageError()
+    [Theory]
+    [InlineData(new[] { "1", "-p" }, "option '-p' needs a value")]
+    [InlineData(new[] { "--format" }, "option '--format' needs a value")]
+    [InlineData(new[] { "-f", "--fraction", "1" }, "option '-f' needs a value")]
+    [InlineData(new[] { "--precison", "5", "pi" }, "unknown option '--precison'; did you mean '--precision'?")]
+    [InlineData(new[] { "--fractoin", "1/3" }, "unknown option '--fractoin'; did you mean '--fraction'?")]
+    [InlineData(new[] { "--bogus", "1" }, "unknown option '--bogus'")]
+    [InlineData(new[] { "1", "--x" }, "unknown option '--x'")]
+    [InlineData(new[] { "--bogus=1", "2" }, "unknown option '--bogus'")]
+    [InlineData(new[] { "--fraction=yes", "1" }, "option '--fraction' takes no value")]
+    [InlineData(new[] { "--help=1" }, "option '--help' takes no value")]
+    public void UsageErrors_AreCalcsOwnSentences_ExitTwo(string[] args, string message)
     {
-        var result = CliHarness.Args("1", "-p");
+        var result = CliHarness.Args(args);
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("calc: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal($"calc: error: {message}\nTry 'calc --help' for more information.\n", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--", "--bogus" }, "<args>:1:3: error: unknown name 'bogus'")]
+    [InlineData(new[] { "-x" }, "<args>:1:2: error: unknown name 'x'")]
+    [InlineData(new[] { "-precision" }, "<args>:1:2: error: unknown name 'precision'")]
+    public void ArgumentsThatAreNoOptionName_StayExpressionText(string[] args, string error)
+    {
+        var result = CliHarness.Args(args);
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(error, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DoubleMinusBeforeADigit_IsExpressionText()
+    {
+        Assert.Equal("5\n", CliHarness.Args("--5").Stdout);
+    }
+
+    [Fact]
+    public void OptionValues_MayFollowAnEqualsSign()
+    {
+        Assert.Equal("3.1416\n", CliHarness.Args("--precision=5", "pi").Stdout);
+        Assert.Equal("3.1416\n", CliHarness.Args("-p=5", "pi").Stdout);
+        Assert.Equal("-5\n", CliHarness.Args("-p", "5", "--", "-5").Stdout);
     }
 
     [Fact]

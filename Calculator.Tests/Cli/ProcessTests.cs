@@ -30,8 +30,86 @@ public class ProcessTests
         Assert.Equal(1, CalcExecutable.Run("", "1/0").ExitCode);
         var usage = CalcExecutable.Run("", "-p", "0", "1");
         Assert.Equal(2, usage.ExitCode);
-        Assert.StartsWith("calc: --precision", usage.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("calc: error: --precision", usage.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, CalcExecutable.Run("", "-f", "/nonexistent/calc-input").ExitCode);
+    }
+
+    [Fact]
+    public void Process_MistypedOption_IsAUsageErrorWithAHint()
+    {
+        var result = CalcExecutable.Run("", "--precison", "5", "pi");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal("calc: error: unknown option '--precison'; did you mean '--precision'?\nTry 'calc --help' for more information.\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Process_StdoutFull_IsAMessageAndANonZeroStatus()
+    {
+        var result = CalcExecutable.Bash(
+            "\"$CALC\" 1+1 > /dev/full; echo \"status=$?\"; seq 100000 2>/dev/null | \"$CALC\" > /dev/full; echo \"status=$?\"");
+        Assert.Equal("status=74\nstatus=74\n", result.Stdout);
+        Assert.Equal("calc: cannot write results: No space left on device\n" + "calc: cannot write results: No space left on device\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Process_StdoutClosedAtStart_IsAnErrorAndNothingLandsInStderrsFile()
+    {
+        var errors = Path.GetTempFileName();
+        try
+        {
+            var result = CalcExecutable.Bash($"\"$CALC\" 1+1 >&- 2> '{errors}'; echo \"status=$?\"");
+            Assert.Equal("status=74\n", result.Stdout);
+            Assert.Equal("calc: cannot write results: stdout is closed\n", File.ReadAllText(errors));
+        }
+        finally
+        {
+            File.Delete(errors);
+        }
+    }
+
+    [Fact]
+    public void Process_StderrClosedAtStart_NoErrorTextLandsInStdoutsFile()
+    {
+        var output = Path.GetTempFileName();
+        try
+        {
+            var result = CalcExecutable.Bash($"\"$CALC\" '1+*; 2' 2>&- > '{output}'; echo \"status=$?\"");
+            Assert.Equal("status=1\n", result.Stdout);
+            Assert.Equal("2\n", File.ReadAllText(output));
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Process_StdinClosed_IsEmptyInput()
+    {
+        var result = CalcExecutable.Bash("timeout 30 \"$CALC\" <&-; echo \"status=$?\"; timeout 30 \"$CALC\" 'x = 2; x^10' <&-; echo \"status=$?\"");
+        Assert.Equal("status=0\n1024\nstatus=0\n", result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void Process_AddressSpaceLimit_StdinModeStillRuns()
+    {
+        // The published binary runs under 'ulimit -v 500000' (.ci/container.sh checks it); this
+        // JIT-hosted build needs more for the runtime itself, and 2 GB made stdin mode exit 70.
+        var result = CalcExecutable.Bash(
+            "ulimit -v 2000000 && printf '1+1\\nf(n) = n < 1 ? 0 : 1 + f(n-1)\\nf(9999)\\n' | \"$CALC\"; echo \"status=$?\"");
+        Assert.Equal("2\n9999\nstatus=0\n", result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void Process_StderrPipeClosed_EndsCalc()
+    {
+        // Errors only, into a pipe whose reader leaves after one line: calc must end, not run forever.
+        var result = CalcExecutable.Bash(
+            "timeout 30 bash -c 'yes \"1+*\" | \"$CALC\" 2>&1 | head -1'; echo \"timeout=$?\"");
+        Assert.Equal("<stdin>:1:3: error: unexpected '*'; expected a number, a name or '('\ntimeout=0\n", result.Stdout);
     }
 
     [Fact]

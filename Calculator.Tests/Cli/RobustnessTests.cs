@@ -67,12 +67,46 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void ClosedStderr_DoesNotStopTheResults()
+    public void StderrThatCannotBeWritten_DoesNotStopTheResults()
     {
         var stdout = new StringWriter();
-        var exitCode = CalcApp.Run([], new MemoryStream("1+\n2\n"u8.ToArray()), stdout, new ClosingWriter(0));
+        var exitCode = CalcApp.Run([], new MemoryStream("1+\n2\n"u8.ToArray()), stdout, new ClosingWriter(0, ClosingWriter.NoSpace));
         Assert.Equal(1, exitCode);
         Assert.Equal("2\n", stdout.ToString());
+    }
+
+    [Fact]
+    public void StdoutWriteError_OtherThanABrokenPipe_IsAMessageAndExitSeventyFour()
+    {
+        var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("1+1\n", 200_000))));
+        var stdout = new ClosingWriter(linesBeforeClose: 1, ClosingWriter.NoSpace);
+        var stderr = new StringWriter();
+        var exitCode = CalcApp.Run([], input, stdout, stderr);
+        Assert.Equal(CalcApp.OutputError, exitCode);
+        Assert.Equal("calc: cannot write results: No space left on device\n", stderr.ToString());
+        Assert.Equal("2\n", stdout.Text.ToString());
+        Assert.True(input.Position < input.Length, "calc went on reading after its output failed");
+    }
+
+    [Fact]
+    public void StdoutWriteError_InArgumentMode_IsExitSeventyFour()
+    {
+        var stderr = new StringWriter();
+        var exitCode = CalcApp.Run(["1+1"], new MemoryStream(), new ClosingWriter(0, ClosingWriter.NoSpace), stderr);
+        Assert.Equal(74, exitCode);
+        Assert.StartsWith("calc: cannot write results: ", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StderrBrokenPipe_EndsCalc()
+    {
+        // yes '1+*' | calc 2>&1 | head -1: the only reader is gone, so the errors have nowhere to go.
+        var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("1+*\n", 2_000_000))));
+        var stdout = new StringWriter();
+        var exitCode = CalcApp.Run([], input, stdout, new ClosingWriter(linesBeforeClose: 3));
+        Assert.True(input.Position < input.Length, "calc went on reading after stderr's reader went away");
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", stdout.ToString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Calculator.Tests.Support;
 using Xunit;
 
 namespace Calculator.Tests.Cli;
@@ -10,7 +11,7 @@ public sealed class TerminalTests : IDisposable
 
     public void Dispose() => Tmux(["kill-server"], check: false);
 
-    [Fact]
+    [FactNeeding("tmux")]
     public void Prompt_InTmux_AnswersRecallsAndExits()
     {
         var calc = CalcExecutable.Path;

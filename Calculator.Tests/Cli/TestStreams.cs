@@ -103,9 +103,15 @@ internal sealed class FailingStream(Exception failure) : Stream
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
-/// <summary>Stdout whose reader goes away after some lines: writes then fail like a closed pipe.</summary>
-internal sealed class ClosingWriter(int linesBeforeClose) : TextWriter
+/// <summary>
+/// Stdout whose reader goes away after some lines: writes then fail like a closed pipe, with
+/// the Linux errno in HResult as .NET reports it (32 EPIPE; 28 ENOSPC for a full disk).
+/// </summary>
+internal sealed class ClosingWriter(int linesBeforeClose, int errno = ClosingWriter.BrokenPipe) : TextWriter
 {
+    public const int BrokenPipe = 32;
+    public const int NoSpace = 28;
+
     private int _lines;
 
     public StringBuilder Text { get; } = new();
@@ -116,7 +122,7 @@ internal sealed class ClosingWriter(int linesBeforeClose) : TextWriter
     {
         if (_lines >= linesBeforeClose)
         {
-            throw new IOException("Broken pipe");
+            throw Failure();
         }
 
         Text.Append(value);
@@ -138,7 +144,9 @@ internal sealed class ClosingWriter(int linesBeforeClose) : TextWriter
     {
         if (_lines >= linesBeforeClose)
         {
-            throw new IOException("Broken pipe");
+            throw Failure();
         }
     }
+
+    private IOException Failure() => new(errno == BrokenPipe ? "Broken pipe" : "No space left on device", errno);
 }

