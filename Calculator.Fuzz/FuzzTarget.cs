@@ -12,9 +12,6 @@ namespace Calculator.Fuzz;
 /// </summary>
 public static class FuzzTarget
 {
-    /// <summary>The stack the CLI gives the engine; recursion limits are only real on it.</summary>
-    public const int StackSize = 1024 * 1024 * 1024;
-
     /// <summary>
     /// Splits <paramref name="input"/> into lines as the CLI does (BOM skipped, <c>\r\n</c> is a line end,
     /// lines of invalid UTF-8 or with NUL bytes are errors on that line only), runs every statement
@@ -80,25 +77,13 @@ public static class FuzzTarget
     public static void OnCliStack(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        Exception? failure = null;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    action();
-                }
+        try
+        {
+            LargeStack.Run(action);
+        }
 #pragma warning disable CA1031 // Handed to the caller, who decides what a crash is.
-                catch (Exception e)
+        catch (Exception failure)
 #pragma warning restore CA1031
-                {
-                    failure = e;
-                }
-            },
-            StackSize);
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
         {
             throw new InvalidOperationException("the engine threw: " + failure.GetType().Name + ": " + failure.Message, failure);
         }

@@ -1,5 +1,6 @@
 using Calculator.Parser.Lexing;
 using Pidgin;
+using static Calculator.Parser.SyntaxMessages;
 
 namespace Calculator.Parser;
 
@@ -11,28 +12,38 @@ internal static class ErrorText
     // Expected items in the order a reader wants them.
     private static readonly string[] Order =
     [
-        SyntaxMessages.OperandStart, "a parameter name", "a name", "a number", SyntaxMessages.AnOperator,
-        "'('", "','", "')'", "'='", "':'", SyntaxMessages.EndOfStatement,
+        ANumber, AParameterName, AName, OpenParenthesis, AnOperator, Comma, CloseParenthesis, EqualsSign, Colon, EndOfStatement,
     ];
 
-    public static string Describe(Token token, string source)
+    /// <summary>A token as an error message quotes it, shortened when long.</summary>
+    public static string Describe(Token token)
     {
-        var text = token.TextIn(source);
+        var text = token.Text;
         return text.Length <= MaxShown ? "'" + text.ToString() + "'" : "'" + text[..MaxShown].ToString() + "…'";
     }
 
-    // header: tokens before this index are a definition's header, where no operator can follow a name.
-    public static Diagnostic ToDiagnostic(ParseError<Token> error, ReadOnlySpan<Token> tokens, string source, TextSpan statement, int header)
+    /// <summary>The diagnostic for a failed parse of <paramref name="tokens"/>, the tokens of <paramref name="statement"/>.</summary>
+    public static Diagnostic ToDiagnostic(ParseError<Token> error, ReadOnlySpan<Token> tokens, TextSpan statement)
     {
         var offset = (int)Math.Min(error.ErrorOffset, tokens.Length);
-        var at = error.Unexpected.HasValue ? error.Unexpected.Value.Span
-            : offset < tokens.Length ? tokens[offset].Span
-            : new TextSpan(statement.End, 0);
-        if (error.Message is not null)
+        if (error.Message is { } reason)
         {
-            var kind = error.Message.StartsWith("limit:", StringComparison.Ordinal) ? DiagnosticKind.Limit : DiagnosticKind.Syntax;
-            return new Diagnostic(kind, at, error.Message);
+            if (reason.StartsWith("limit:", StringComparison.Ordinal))
+            {
+                return new Diagnostic(DiagnosticKind.Limit, offset < tokens.Length ? tokens[offset].Span : new TextSpan(statement.End, 0), reason);
+            }
+            // The grammar rejects a token right after reading it (Grammar.Rejected).
+            var rejected = tokens[offset - 1];
+            return new Diagnostic(DiagnosticKind.Syntax, rejected.Span, Rejected(Describe(rejected), reason));
         }
+
+        Token? unexpected = error.Unexpected.HasValue ? error.Unexpected.Value : null;
+        // Where an implicit product may not stand, the factor after it is what is unexpected.
+        if (unexpected is { Kind: TokenKind.Juxtaposition } && offset + 1 < tokens.Length)
+        {
+            unexpected = tokens[offset + 1];
+        }
+        var at = unexpected?.Span ?? (offset < tokens.Length ? tokens[offset].Span : new TextSpan(statement.End, 0));
 
         var expected = new List<string>();
         foreach (var item in error.Expected)
@@ -42,24 +53,12 @@ internal static class ErrorText
                 expected.Add(label);
             }
         }
-        // After a complete operand an operator could always have continued the expression.
-        if (offset > header && offset <= tokens.Length && EndsOperand(tokens[offset - 1].Kind)
-            && !expected.Contains(SyntaxMessages.AnOperator) && !expected.Contains(SyntaxMessages.OperandStart))
-        {
-            expected.Add(SyntaxMessages.AnOperator);
-        }
         expected.Sort((a, b) => Rank(a).CompareTo(Rank(b)));
-        // "a number, a name or '('" reads as one item only when it stands alone.
-        var operand = expected.IndexOf(SyntaxMessages.OperandStart);
-        if (operand >= 0 && expected.Count > 1)
-        {
-            expected.RemoveAt(operand);
-            expected.InsertRange(operand, ["a number", "a name", "'('"]);
-        }
 
-        var what = error.EOF || !error.Unexpected.HasValue ? "end of input" : Describe(error.Unexpected.Value, source);
-        var message = SyntaxMessages.Unexpected(what, expected);
-        if (error.Unexpected.HasValue && error.Unexpected.Value.Kind == TokenKind.Assign && (header == 0 || offset > header))
+        var what = error.EOF || unexpected is null ? "end of input" : Describe(unexpected.Value);
+        var message = Unexpected(what, expected);
+        // Where an expression or an operator could stand, a '=' was probably meant as a comparison.
+        if (unexpected is { Kind: TokenKind.Assign } && (expected.Contains(AnOperator) || expected.Contains(ANumber)))
         {
             message += " (use '==' to compare)";
         }
@@ -71,7 +70,4 @@ internal static class ErrorText
         var index = Array.IndexOf(Order, label);
         return index < 0 ? Order.Length : index;
     }
-
-    private static bool EndsOperand(TokenKind kind) =>
-        kind is TokenKind.Number or TokenKind.Name or TokenKind.RightParen or TokenKind.Bang;
 }

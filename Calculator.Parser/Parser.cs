@@ -18,10 +18,6 @@ public static class CalcParser
     /// <summary>Longest statement accepted, in characters (SPEC §8: 1 MiB).</summary>
     public const int MaxStatementLength = 1024 * 1024;
 
-    // Past this depth the parse moves to a thread whose stack surely holds MaxDepth levels.
-    private const int DeepThreshold = 150;
-    private const int DeepStackSize = 64 * 1024 * 1024;
-
     /// <summary>
     /// Parses text holding any number of statements separated by newlines and <c>;</c>.
     /// Blank and comment-only statements are skipped. Spans are offsets into <paramref name="text"/>.
@@ -37,7 +33,7 @@ public static class CalcParser
         {
             var statement = lexed.Error is not null
                 ? new ParsedStatement(lexed.Span, null, lexed.Error)
-                : ParseStatement(lexer, lexed);
+                : ParseStatement(lexer.Tokens, lexed.Span);
             if (single is null)
             {
                 single = statement;
@@ -50,65 +46,24 @@ public static class CalcParser
         return many ?? (single is null ? [] : [single]);
     }
 
-    private static ParsedStatement ParseStatement(Lexer lexer, LexedStatement lexed)
+    private static ParsedStatement ParseStatement(ReadOnlySpan<Token> tokens, TextSpan span)
     {
-        var tokens = lexer.Tokens;
-        if (lexed.Depth <= DeepThreshold)
+        var statement = ParseTokens(tokens, span);
+        if (statement.Error is not { Kind: DiagnosticKind.Limit })
         {
-            // The lexer has refused every input deeper than MaxDepth, so a Limit error here only means
-            // that the caller's stack is small: parse again on a thread with room.
-            var shallow = ParseTokens(lexer.TokenArray, tokens.Length, lexer.Text, lexed.Span);
-            if (shallow.Error is not { Kind: DiagnosticKind.Limit })
-            {
-                return shallow;
-            }
+            return statement;
         }
-        ParsedStatement? result = null;
-        var array = tokens.ToArray();
-        var source = lexer.Text;
-        var thread = new Thread(() => result = ParseTokens(array, array.Length, source, lexed.Span), DeepStackSize);
-        thread.Start();
-        thread.Join();
-        return result!;
+        // The lexer has refused every input deeper than MaxDepth, so a Limit error here only means that
+        // the caller's stack is small: parse again on a thread with room.
+        var copy = tokens.ToArray();
+        return LargeStack.Run(() => ParseTokens(copy, span));
     }
 
-    private static ParsedStatement ParseTokens(Token[] array, int count, string source, TextSpan span)
+    private static ParsedStatement ParseTokens(ReadOnlySpan<Token> tokens, TextSpan span)
     {
-        var tokens = array.AsSpan(0, count);
-        var parser = ChooseParser(tokens, out var header);
-        Result<Token, Statement> result;
-        using (Grammar.TokenCursor.Enter(array, count, source))
-        {
-            result = parser.Parse((ReadOnlySpan<Token>)tokens);
-        }
+        var result = Grammar.Grammar.Statement.Parse(tokens);
         return result.Success
             ? new ParsedStatement(span, result.Value, null)
-            : new ParsedStatement(span, null, ErrorText.ToDiagnostic(result.Error!, tokens, source, span, header));
-    }
-
-    // The statement's form is decided by its first tokens, so no alternative is ever tried and undone.
-    // header: how many tokens come before the expression part (a definition's name and parameters).
-    private static Parser<Token, Statement> ChooseParser(ReadOnlySpan<Token> tokens, out int header)
-    {
-        header = 0;
-        if (tokens.Length >= 2 && tokens[0].Kind == TokenKind.Name)
-        {
-            if (tokens[1].Kind == TokenKind.Assign)
-            {
-                return Grammar.Grammar.Assignment;
-            }
-            if (tokens[1].Kind == TokenKind.LeftParen)
-            {
-                for (var i = 2; i < tokens.Length; i++)
-                {
-                    if (tokens[i].Kind == TokenKind.Assign)
-                    {
-                        header = i;
-                        return Grammar.Grammar.FunctionDefinition;
-                    }
-                }
-            }
-        }
-        return Grammar.Grammar.ExpressionStatement;
+            : new ParsedStatement(span, null, ErrorText.ToDiagnostic(result.Error!, tokens, span));
     }
 }

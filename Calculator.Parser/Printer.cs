@@ -9,12 +9,10 @@ namespace Calculator.Parser;
 /// </summary>
 public static class Printer
 {
-    // Binding strength of each form; higher binds tighter.
-    private const int Ternary = 0;
-    private const int Compare = 3;
-    private const int Power = 7;
-    private const int UnaryLevel = 6;
-    private const int PostfixLevel = 8;
+    // Binding strength of each form, from the operator table; higher binds tighter.
+    private const int Ternary = OperatorTable.ConditionalPrecedence;
+    private const int UnaryLevel = OperatorTable.PrefixPrecedence;
+    private const int PostfixLevel = OperatorTable.PostfixPrecedence;
 
     /// <summary>The canonical text of a statement.</summary>
     public static string Print(Statement statement)
@@ -57,34 +55,11 @@ public static class Printer
         _ => PostfixLevel,
     };
 
-    private static int Precedence(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Or => 1,
-        BinaryOperator.And => 2,
-        BinaryOperator.Add or BinaryOperator.Subtract => 4,
-        BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo => 5,
-        BinaryOperator.Power => Power,
-        _ => Compare,
-    };
+    private static int Precedence(BinaryOperator op) => OperatorTable.RowOf(op).Precedence;
 
-    private static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Modulo => "%",
-        BinaryOperator.Power => "^",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.And => "&&",
-        BinaryOperator.Or => "||",
-        _ => throw new System.Diagnostics.UnreachableException(),
-    };
+    private static Associativity AssociativityOf(BinaryOperator op) => OperatorTable.RowOf(op).Associativity;
+
+    private static string Symbol(BinaryOperator op) => OperatorTable.RowOf(op).Symbol;
 
     private static void Write(StringBuilder builder, Expr e)
     {
@@ -101,12 +76,12 @@ public static class Printer
                 builder.Append(v.Name);
                 break;
             case Unary u:
-                builder.Append(u.Operator switch { UnaryOperator.Negate => '-', UnaryOperator.Plus => '+', _ => '!' });
+                builder.Append(OperatorTable.SymbolOf(u.Operator));
                 WrapIf(builder, u.Operand, Precedence(u.Operand) < UnaryLevel);
                 break;
             case Factorial f:
                 WrapIf(builder, f.Operand, Precedence(f.Operand) < PostfixLevel);
-                builder.Append('!');
+                builder.Append(OperatorTable.SymbolOf(PostfixOperator.Factorial));
                 break;
             case Binary b:
                 WriteBinary(builder, b);
@@ -142,27 +117,28 @@ public static class Printer
             WriteLeftChain(builder, b);
             return;
         }
+        var precedence = Precedence(b.Operator);
         var left = Precedence(b.Left);
         var right = Precedence(b.Right);
         bool leftParens, rightParens;
-        if (b.Operator == BinaryOperator.Power)
+        if (AssociativityOf(b.Operator) == Associativity.Right)
         {
-            // power := postfix ['^' unary]
+            // power := postfix ['^' unary]: the base is a postfix expression, the exponent a unary one.
             leftParens = left < PostfixLevel;
             rightParens = right < UnaryLevel;
         }
         else
         {
             // Comparisons do not chain.
-            leftParens = left <= Compare;
-            rightParens = right <= Compare;
+            leftParens = left <= precedence;
+            rightParens = right <= precedence;
         }
         WrapIf(builder, b.Left, leftParens);
         builder.Append(' ').Append(Symbol(b.Operator)).Append(' ');
         WrapIf(builder, b.Right, rightParens);
     }
 
-    private static bool IsLeftAssociative(BinaryOperator op) => Precedence(op) is not (Power or Compare);
+    private static bool IsLeftAssociative(BinaryOperator op) => AssociativityOf(op) == Associativity.Left;
 
     // A flat sum of 250 000 terms is a left spine 250 000 deep: walk it with a list, recursing only into
     // right operands and the leftmost one, whose depth the parser's nesting limit bounds.

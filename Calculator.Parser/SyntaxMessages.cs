@@ -9,13 +9,38 @@ internal static class SyntaxMessages
 {
     public const string NestedTooDeeply = "limit: nested too deeply";
     public const string MisplacedSeparator = "a digit separator '_' must stand between two digits";
-    public const string OperandStart = "a number, a name or '('";
-    public const string AnOperator = "an operator";
-    public const string EndOfStatement = "end of statement";
     public const string ExponentTooLarge = "limit: exponent of the number is too large";
+    public const string ComparisonsDoNotChain = "comparisons do not chain; combine them with '&&'";
 
-    public static string ChainedComparison(string what) =>
-        "unexpected " + what + ": comparisons do not chain; combine them with '&&'";
+    // What the grammar expects, as the expected-set of an error names it.
+    public const string ANumber = "a number";
+    public const string AName = "a name";
+    public const string AParameterName = "a parameter name";
+    public const string AnOperator = "an operator";
+    public const string OpenParenthesis = "'('";
+    public const string CloseParenthesis = "')'";
+    public const string Comma = "','";
+    public const string Colon = "':'";
+    public const string EqualsSign = "'='";
+    public const string EndOfStatement = "end of statement";
+
+    /// <summary>A token the grammar read and then refused, with the reason.</summary>
+    public static string Rejected(string what, string reason) => "unexpected " + what + ": " + reason;
+
+    public static string InvalidRadixLiteral(int radix) => radix switch
+    {
+        16 => "invalid hexadecimal literal: '0x' must be followed by digits 0-9 or a-f",
+        8 => "invalid octal literal: '0o' must be followed by digits 0-7",
+        _ => "invalid binary literal: '0b' must be followed by digits 0 or 1",
+    };
+
+    public static string IncompleteExponent(ReadOnlySpan<char> number, char e)
+    {
+        // A number of hundreds of digits would drown the advice.
+        var shown = number.Length <= 24 ? number.ToString() : "2";
+        return $"incomplete exponent: '{e}' after a number must be followed by digits, as in {shown}{e}3; "
+            + $"to multiply by {e}, write {shown}*{e} or {shown} {e}";
+    }
 
     public static string StatementTooLong(int length) =>
         string.Create(CultureInfo.InvariantCulture, $"limit: statement too long ({length} characters; the limit is 1 MiB)");

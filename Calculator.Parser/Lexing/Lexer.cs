@@ -1,12 +1,13 @@
 namespace Calculator.Parser.Lexing;
 
 /// <summary>One statement's tokens, or the lexical error that spoils it.</summary>
-internal readonly record struct LexedStatement(TextSpan Span, Diagnostic? Error, int Depth);
+internal readonly record struct LexedStatement(TextSpan Span, Diagnostic? Error);
 
 /// <summary>
 /// A span-based scanner. It cuts the text into statements at <c>;</c> and newlines and fills a reusable
 /// token buffer one statement at a time, so a file of any length is lexed in constant memory.
-/// It also measures nesting depth, so deep input is refused before any parser recursion (SPEC §8).
+/// It also measures nesting depth, so deep input is refused before any parser recursion (SPEC §8), and
+/// marks implicit multiplication with a zero-width <see cref="TokenKind.Juxtaposition"/> token.
 /// </summary>
 internal sealed class Lexer : IDisposable
 {
@@ -22,7 +23,6 @@ internal sealed class Lexer : IDisposable
     private int _chain;
     private int _ternary;
     private int _depth;
-    private int _maxSeen;
 
     // The last lexer on this thread, with its token buffer, is reused: a program is often one short
     // line, and a fresh lexer and buffer would be most of its garbage. A huge statement's buffer goes
@@ -34,6 +34,7 @@ internal sealed class Lexer : IDisposable
 
     private Token[] _tokens = new Token[32];
     private int _tokenCount;
+    private int _tokensUsed;
 
     private Lexer()
     {
@@ -67,7 +68,12 @@ internal sealed class Lexer : IDisposable
         {
             _tokens = new Token[32];
         }
-        _tokenCount = 0;
+        else
+        {
+            // Tokens hold their text: a spare lexer must not keep it alive.
+            Array.Clear(_tokens, 0, _tokensUsed);
+        }
+        _tokenCount = _tokensUsed = 0;
         _text = "";
         _levels?.Clear();
         t_spare = this;
@@ -82,6 +88,7 @@ internal sealed class Lexer : IDisposable
             _tokens = larger;
         }
         _tokens[_tokenCount++] = token;
+        _tokensUsed = Math.Max(_tokensUsed, _tokenCount);
     }
 
     /// <summary>Lexes the next non-empty statement. Returns false at the end of the text.</summary>
@@ -104,13 +111,15 @@ internal sealed class Lexer : IDisposable
         var text = _text;
         _tokenCount = 0;
         _levels?.Clear();
-        _chain = _ternary = _depth = _maxSeen = 0;
+        _chain = _ternary = _depth = 0;
         Diagnostic? error = null;
         var first = -1;
         var last = -1;
         var i = _position;
         // Whether the tokens so far end an operand, so that '-' or '+' is binary and '!' is factorial.
         var afterOperand = false;
+        // Whether they end a number literal or ')', after which a name or '(' starts an implicit product.
+        var afterFactor = false;
 
         while (i < text.Length)
         {
@@ -181,16 +190,14 @@ internal sealed class Lexer : IDisposable
             }
 
             last = i;
-            if (_tokenCount < _maxStatementLength)
+            if (afterFactor && kind is TokenKind.Name or TokenKind.LeftParen)
             {
-                AddToken(new Token(kind, start, i - start));
+                error ??= Add(TokenKind.Juxtaposition, start, start, afterOperand);
             }
-            if (TrackDepth(kind, afterOperand) && error is null)
-            {
-                error = new Diagnostic(DiagnosticKind.Limit, new TextSpan(start, i - start), SyntaxMessages.NestedTooDeeply);
-            }
+            error ??= Add(kind, start, i, afterOperand);
             // A '!' keeps the state: after an operand it is a factorial (still an operand), before one a prefix 'not'.
             afterOperand = kind == TokenKind.Bang ? afterOperand : EndsOperand(kind);
+            afterFactor = kind is TokenKind.Number or TokenKind.RightParen;
         }
 
         // Step over the separator (or past the end, which ends the scan).
@@ -205,8 +212,20 @@ internal sealed class Lexer : IDisposable
         {
             error = new Diagnostic(DiagnosticKind.Limit, new TextSpan(first, 1), SyntaxMessages.StatementTooLong(span.Length));
         }
-        statement = new LexedStatement(span, error, _maxSeen);
+        statement = new LexedStatement(span, error);
         return true;
+    }
+
+    // Adds a token; returns the error when it nests the statement too deeply.
+    private Diagnostic? Add(TokenKind kind, int start, int end, bool afterOperand)
+    {
+        if (_tokenCount < _maxStatementLength)
+        {
+            AddToken(new Token(kind, start, end - start, _text));
+        }
+        return TrackDepth(kind, afterOperand)
+            ? new Diagnostic(DiagnosticKind.Limit, TextSpan.FromBounds(start, end), SyntaxMessages.NestedTooDeeply)
+            : null;
     }
 
     // Updates the nesting measure for a new token; returns true when it passes the limit.
@@ -232,12 +251,6 @@ internal sealed class Lexer : IDisposable
                     _chain = _ternary = 0;
                 }
                 break;
-            case TokenKind.Minus or TokenKind.Plus when !afterOperand:
-            case TokenKind.Bang:
-            case TokenKind.Caret:
-                _chain++;
-                _depth++;
-                break;
             case TokenKind.Comma:
                 // The argument before it is finished, conditionals included.
                 _depth -= _chain + _ternary;
@@ -250,17 +263,27 @@ internal sealed class Lexer : IDisposable
             case TokenKind.Number or TokenKind.Name or TokenKind.Colon:
                 break;
             default:
-                // A left-associative operator or a comma: the chain so far is a finished operand.
-                _depth -= _chain;
-                _chain = 0;
+                if (NestsToTheRight(kind, afterOperand))
+                {
+                    _chain++;
+                    _depth++;
+                }
+                else
+                {
+                    // A left-associative or comparison operator (or '='): the chain so far is a finished operand.
+                    _depth -= _chain;
+                    _chain = 0;
+                }
                 break;
-        }
-        if (_depth > _maxSeen)
-        {
-            _maxSeen = _depth;
         }
         return _depth > _maxDepth;
     }
+
+    // Prefix and postfix operators and right-associative binary ones each nest the tree one level
+    // deeper until a looser operator ends the chain.
+    private static bool NestsToTheRight(TokenKind kind, bool afterOperand) => afterOperand
+        ? OperatorTable.PostfixOf(kind) is not null || OperatorTable.BinaryOf(kind) is { Associativity: Associativity.Right }
+        : OperatorTable.PrefixOf(kind) is not null;
 
     private static bool EndsOperand(TokenKind kind) =>
         kind is TokenKind.Number or TokenKind.Name or TokenKind.RightParen;
@@ -283,19 +306,27 @@ internal sealed class Lexer : IDisposable
     private static int ScanNumber(string text, int i, out Diagnostic? error)
     {
         error = null;
-        if (text[i] == '0' && i + 2 < text.Length)
+        var start = i;
+        if (text[i] == '0' && i + 1 < text.Length && RadixOf(text[i + 1]) is var radix and not 0)
         {
-            var radix = (text[i + 1] | 0x20) switch { 'x' => 16, 'b' => 2, 'o' => 8, _ => 0 };
-            if (radix != 0 && IsDigitOf(text[i + 2], radix))
+            if (i + 2 < text.Length && IsDigitOf(text[i + 2], radix))
             {
                 return ScanDigits(text, i + 2, radix, ref error);
             }
             // '0x_1' is a hex literal with a misplaced separator, not 0 times the name 'x_1'.
-            if (radix != 0 && text[i + 2] == '_')
+            if (i + 2 < text.Length && text[i + 2] == '_')
             {
                 error = new Diagnostic(DiagnosticKind.Syntax, new TextSpan(i + 2, 1), SyntaxMessages.MisplacedSeparator);
                 return i + 3;
             }
+            // '0x', '0o8', '0b2': a prefix without a digit of its base is a broken literal, not 0 times a name.
+            var end = i + 2;
+            while (end < text.Length && IsNamePart(text[end]))
+            {
+                end++;
+            }
+            error = new Diagnostic(DiagnosticKind.Syntax, TextSpan.FromBounds(i, end), SyntaxMessages.InvalidRadixLiteral(radix));
+            return end;
         }
         if (text[i] != '.')
         {
@@ -317,7 +348,7 @@ internal sealed class Lexer : IDisposable
                 }
             }
         }
-        // An exponent needs a digit after the 'e' and an optional sign; otherwise 'e' is the constant (2e = 2·e).
+        // An exponent is 'e', an optional sign and digits.
         if (i < text.Length && (text[i] | 0x20) == 'e')
         {
             var j = i + 1;
@@ -332,10 +363,23 @@ internal sealed class Lexer : IDisposable
                 {
                     error = new Diagnostic(DiagnosticKind.Limit, TextSpan.FromBounds(j, i), SyntaxMessages.ExponentTooLarge);
                 }
+                if (error is not null)
+                {
+                    return i;
+                }
             }
+        }
+        // Any other 'e' right after a number is an exponent gone wrong ('2e', '1.5e+', '3e2e'), not the constant e.
+        if (i < text.Length && (text[i] | 0x20) == 'e')
+        {
+            error = new Diagnostic(DiagnosticKind.Syntax, TextSpan.FromBounds(start, i + 1),
+                SyntaxMessages.IncompleteExponent(text.AsSpan(start, i - start), text[i]));
+            return i + 1;
         }
         return i;
     }
+
+    private static int RadixOf(char prefix) => (prefix | 0x20) switch { 'x' => 16, 'b' => 2, 'o' => 8, _ => 0 };
 
     private static bool ExponentTooLarge(ReadOnlySpan<char> digits)
     {

@@ -49,20 +49,32 @@ internal enum TokenKind : byte
     Question,
     /// <summary><c>:</c></summary>
     Colon,
+    /// <summary>
+    /// Implicit multiplication: a zero-width token the lexer puts where a factor that starts with a name or
+    /// <c>(</c> directly follows a number literal or <c>)</c> (<c>2pi</c>, <c>(1+2)(3+4)</c>).
+    /// </summary>
+    Juxtaposition,
 }
 
 /// <summary>
-/// A token: its kind and where its characters are in the statement's text. It holds no reference,
-/// so token arrays and the parser's operator lists cost no GC write barriers and need no clearing.
+/// A token: its kind and where its characters are in the text it was read from, which it carries so
+/// that the grammar can turn a number or a name into a node without any other context.
 /// </summary>
-internal readonly record struct Token(TokenKind Kind, int Start, int Length)
+/// <param name="Kind">What the token is.</param>
+/// <param name="Start">Offset of its first character in <paramref name="Source"/>.</param>
+/// <param name="Length">Number of characters; 0 for <see cref="TokenKind.Juxtaposition"/>.</param>
+/// <param name="Source">The whole text the token was read from.</param>
+internal readonly record struct Token(TokenKind Kind, int Start, int Length, string Source)
 {
-    /// <summary>The token's characters in <paramref name="source"/>, the text it was read from.</summary>
-    public ReadOnlySpan<char> TextIn(string source) => source.AsSpan(Start, Length);
+    /// <summary>The token's characters.</summary>
+    public ReadOnlySpan<char> Text => Source.AsSpan(Start, Length);
 
     /// <summary>The characters of the token.</summary>
     public TextSpan Span => new(Start, Length);
 
+    /// <summary>The offset just past the token.</summary>
+    public int End => Start + Length;
+
     /// <summary>Number of distinct token kinds, for tables indexed by kind.</summary>
-    public const int KindCount = (int)TokenKind.Colon + 1;
+    public const int KindCount = (int)TokenKind.Juxtaposition + 1;
 }

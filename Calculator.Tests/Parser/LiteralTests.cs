@@ -78,6 +78,69 @@ public class LiteralTests
             (error.Kind, error.Span, error.Message));
     }
 
+    private const string ToMultiplyByE = "to multiply by e, write ";
+
+    [Theory]
+    [InlineData("1e", 0, 2, "1")]
+    [InlineData("2e", 0, 2, "2")]
+    [InlineData("3e2e", 0, 4, "3e2")]
+    [InlineData("1.23e++4", 0, 5, "1.23")]
+    [InlineData("2.e", 0, 3, "2.")]
+    [InlineData(".5e-", 0, 3, ".5")]
+    [InlineData("x = 1 + 2e", 8, 2, "2")]
+    public void Literal_EWithoutExponentDigits_IsIncompleteExponent(string text, int start, int length, string number)
+    {
+        var error = Error(text);
+        Assert.Equal((DiagnosticKind.Syntax, new TextSpan(start, length)), (error.Kind, error.Span));
+        Assert.StartsWith("incomplete exponent", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(ToMultiplyByE + number + "*e or " + number + " e", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Literal_CapitalEWithoutExponentDigits_NamesTheLetterTyped()
+    {
+        var error = Error("2E");
+        Assert.Equal(
+            (DiagnosticKind.Syntax, new TextSpan(0, 2), "incomplete exponent: 'E' after a number must be followed by digits, as in 2E3; to multiply by E, write 2*E or 2 E"),
+            (error.Kind, error.Span, error.Message));
+    }
+
+    [Fact]
+    public void Literal_LongNumberBeforeE_KeepsTheAdviceShort()
+    {
+        var error = Error(new string('9', 500) + "e");
+        Assert.Equal(new TextSpan(0, 501), error.Span);
+        Assert.True(error.Message.Length < 200, error.Message);
+    }
+
+    [Theory]
+    [InlineData("2 e", "(* 2 e)")]
+    [InlineData("2*e", "(* 2 e)")]
+    [InlineData("2e3", "2e3")]
+    [InlineData("2e-3", "2e-3")]
+    [InlineData("(2)e", "(* 2 e)")]
+    public void Literal_EAfterSpaceOrOperatorOrValidExponent_IsNotAnError(string text, string shape) =>
+        Assert.Equal(shape, Tree(text));
+
+    [Theory]
+    [InlineData("0x", 0, 2, "invalid hexadecimal literal")]
+    [InlineData("0X", 0, 2, "invalid hexadecimal literal")]
+    [InlineData("0xg", 0, 3, "invalid hexadecimal literal")]
+    [InlineData("0o8", 0, 3, "invalid octal literal")]
+    [InlineData("0o", 0, 2, "invalid octal literal")]
+    [InlineData("0b2", 0, 3, "invalid binary literal")]
+    [InlineData("0b", 0, 2, "invalid binary literal")]
+    [InlineData("x=5; 0x", 5, 2, "invalid hexadecimal literal")]
+    [InlineData("b2=7; 0b2", 6, 3, "invalid binary literal")]
+    [InlineData("1 + 0xyz + 2", 4, 4, "invalid hexadecimal literal")]
+    public void Literal_BasePrefixWithoutDigit_IsInvalidLiteralAtTheLiteral(string text, int start, int length, string message)
+    {
+        var error = CalcParser.ParseProgram(text)[^1].Error;
+        Assert.NotNull(error);
+        Assert.Equal((DiagnosticKind.Syntax, new TextSpan(start, length)), (error.Kind, error.Span));
+        Assert.StartsWith(message + ":", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Literal_ExponentBeyondLimit_IsLimitError()
     {

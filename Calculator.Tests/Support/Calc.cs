@@ -1,4 +1,5 @@
 using Calculator.Evaluator;
+using Calculator.Parser;
 
 namespace Calculator.Tests.Support;
 
@@ -32,25 +33,13 @@ public static class Calc
     /// <summary>Runs <paramref name="action"/> on a thread with a large stack, as the CLI does.</summary>
     public static T OnLargeStack<T>(Func<T> action)
     {
-        T result = default!;
-        Exception? failure = null;
-        var thread = new Thread(() =>
+        try
         {
-            try
-            {
-                result = action();
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-        }, 512 * 1024 * 1024);
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
+            return LargeStack.Run(action);
+        }
+        catch (Exception failure)
         {
             throw new InvalidOperationException("failed on the large stack", failure);
         }
-        return result;
     }
 }

@@ -113,24 +113,7 @@ internal static class ParserSexpr
         }
     }
 
-    public static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Modulo => "%",
-        BinaryOperator.Power => "^",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.And => "&&",
-        BinaryOperator.Or => "||",
-        _ => throw new ArgumentOutOfRangeException(nameof(op)),
-    };
+    public static string Symbol(BinaryOperator op) => OperatorTable.RowOf(op).Symbol;
 
     /// <summary>The direct children of a node, for walks that check spans.</summary>
     public static IEnumerable<Node> Children(Node node) => node switch
