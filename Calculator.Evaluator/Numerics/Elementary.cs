@@ -63,7 +63,9 @@ internal static partial class Elementary
             return (x.Mid.Sign > 0 ? power : Ball.Divide(Ball.One, power, wpn)).Round(bits);
         }
 
-        if (wp >= BitBurstBits && Math.Abs(estimate) <= 16 && !IsWide(x, -8))
+        // Not for tiny arguments: the bit-burst's error is absolute (relative to e^x ≈ 1), and
+        // exp(1e-250) - 1 needs it relative to x.
+        if (wp >= BitBurstBits && Math.Abs(estimate) <= 16 && !IsWide(x, -8) && (x.ContainsZero || x.LowerLog2 > -64))
         {
             // Small enough for the bit-burst as it is: no reduction by ln 2, so no ln 2 to compute.
             return ExpBitBurst(x, wp).Round(bits);
@@ -73,7 +75,9 @@ internal static partial class Elementary
         var guard = IntegerMath.BitLength(k) + 4;
         var wpk = (int)(wp + guard);
         var r = k == 0 ? x : Ball.Subtract(x, Ball.Multiply(Constants.Ln2(wpk), k, wpk), wpk);
-        var expR = wp >= BitBurstBits && !IsWide(r, -8) ? ExpBitBurst(r, wp) : Ball.Add(Ball.One, Expm1Small(r, wp), wp);
+        var expR = wp >= BitBurstBits && !IsWide(r, -8) && (r.ContainsZero || r.LowerLog2 > -64)
+            ? ExpBitBurst(r, wp)
+            : Ball.Add(Ball.One, Expm1Small(r, wp), wp);
         return expR.MulPow2(k).Round(bits);
     }
 

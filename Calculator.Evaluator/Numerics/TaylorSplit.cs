@@ -120,6 +120,12 @@ internal static class TaylorSplit
     /// </summary>
     private static (BigInteger P, BigInteger Q, long Shift, BigInteger T) Split(BigInteger x, long s, long a, long b, SplitKind kind)
     {
+        if (b <= a)
+        {
+            // No terms (an argument so small that the first term is already below the bound):
+            // the empty product and sum, which combine as the identity.
+            return (BigInteger.One, BigInteger.One, 0, BigInteger.Zero);
+        }
         if (b - a == 1)
         {
             var d = kind switch

@@ -4,6 +4,11 @@ using Xunit;
 namespace Calculator.Tests.Cli;
 
 /// <summary>SPEC §7 and §8: signals end calc after the results computed so far; memory is a statement's limit.</summary>
+/// <remarks>
+/// The memory budget reads the process's heap size, which tests running in parallel would change under
+/// it: this class runs alone.
+/// </remarks>
+[Collection(nameof(RunsAlone))]
 public class SignalAndMemoryTests
 {
     private const string ThousandThenForever =
@@ -71,3 +76,7 @@ public class SignalAndMemoryTests
         Assert.Equal("status=1", result.OutLines[3]);
     }
 }
+
+/// <summary>Test classes in this collection run with no other test in parallel.</summary>
+[CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
+public sealed class RunsAlone;

@@ -16,7 +16,10 @@ getcontext().prec = 100000
 def rounded(value, p, tie=None):
     """value rounded to p significant digits as 'd.ddd…e±x' (or the exact tie, if given)."""
     if tie is not None:
+        # Recognised as exact with a terminating expansion: printed in full (SPEC §5), not rounded.
         d = Decimal(tie)
+        exponent = d.adjusted()
+        return f"{d.scaleb(-exponent)}e{exponent:+d}"
     else:
         d = Decimal(mpmath.nstr(value, p + 40, strip_zeros=False, min_fixed=1, max_fixed=0))
     if d == 0:
