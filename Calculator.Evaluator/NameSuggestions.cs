@@ -31,7 +31,7 @@ internal static class NameSuggestions
     }
 
     // Optimal string alignment distance: Levenshtein plus adjacent transpositions (sqtr → sqrt).
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
