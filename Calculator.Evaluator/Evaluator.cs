@@ -115,7 +115,9 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         // The heap size includes garbage; only a full collection tells what the statement holds,
         // and it runs only when the heap has grown past the budget.
         var heap = GC.GetTotalMemory(forceFullCollection: false);
-        if (_memoryBaseline < 0)
+        // The baseline is the smallest heap seen during the statement: garbage from before it
+        // that a collection frees must not count as room the statement may fill.
+        if (_memoryBaseline < 0 || heap < _memoryBaseline)
         {
             _memoryBaseline = heap;
             return;
