@@ -73,13 +73,38 @@ public static class FuzzTarget
         return statements;
     }
 
+    // The stack of the CLI's worker thread (docs/cli.md), so recursion limits behave as in calc.
+    private const int CliStackSize = 1024 << 20;
+
     /// <summary>Runs <paramref name="action"/> on a thread with the CLI's stack and rethrows what escapes it.</summary>
     public static void OnCliStack(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
         try
         {
-            LargeStack.Run(action);
+            // Not Calculator.Parser's LargeStack: SharpFuzz instruments that assembly, and its code
+            // must not run before the fuzzer has set up the shared coverage map (afl's fork server
+            // then dies at start-up with an access violation).
+            Exception? escaped = null;
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    action();
+                }
+#pragma warning disable CA1031 // Handed back to this thread.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    escaped = e;
+                }
+            }, CliStackSize);
+            thread.Start();
+            thread.Join();
+            if (escaped is not null)
+            {
+                throw escaped;
+            }
         }
 #pragma warning disable CA1031 // Handed to the caller, who decides what a crash is.
         catch (Exception failure)
