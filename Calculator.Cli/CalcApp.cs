@@ -14,12 +14,6 @@ internal static class CalcApp
     /// <summary>Exit status when results could not be written: disk full, stdout closed (sysexits' EX_IOERR).</summary>
     public const int OutputError = 74;
 
-    // User functions recurse 10 000 deep and expressions nest 1000 deep; a big stack is only
-    // reserved address space until the engine touches it. Under an address-space limit
-    // (ulimit -v) a big reservation can fail, so smaller ones follow: 10 000 levels of a simple
-    // function need about 30 MiB in the published binary and 60 MiB in a Debug build; below
-    // that the engine reports "recursion too deep" earlier instead of crashing.
-    private static readonly int[] StackSizes = [1024 << 20, 256 << 20, 64 << 20, 16 << 20];
 
     // Characters of an argument program run on the caller's thread: at most this deep nesting.
     private const int MaxInlineProgram = 200;
@@ -58,7 +52,7 @@ internal static class CalcApp
         }
         else
         {
-            StartWorker(Body).Join();
+            Calculator.Parser.LargeStack.Run(Body);
         }
 
         if (failure is not null)
@@ -86,24 +80,6 @@ internal static class CalcApp
         catch (OutputClosedException)
         {
             // Stderr has gone too: the exit status is all that is left to tell.
-        }
-    }
-
-    /// <summary>The worker thread with the largest stack the address space allows.</summary>
-    private static Thread StartWorker(ThreadStart body)
-    {
-        for (var i = 0; ; i++)
-        {
-            var worker = new Thread(body, StackSizes[i]) { Name = "calc" };
-            try
-            {
-                worker.Start();
-                return worker;
-            }
-            catch (Exception ex) when (ex is OutOfMemoryException or ThreadStartException && i + 1 < StackSizes.Length)
-            {
-                // No room for this stack: try the next size.
-            }
         }
     }
 
