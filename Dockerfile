@@ -31,7 +31,7 @@ WORKDIR /src
 
 # Restore first, from the project and lock files only, so source edits reuse the restored layer.
 # Locked mode: every package exactly as packages.lock.json pins it, or the build fails.
-COPY global.json Directory.Build.props Directory.Packages.props Calculator.slnx ./
+COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props Calculator.slnx ./
 COPY Calculator.Parser/Calculator.Parser.csproj Calculator.Parser/packages.lock.json Calculator.Parser/
 COPY Calculator.Evaluator/Calculator.Evaluator.csproj Calculator.Evaluator/packages.lock.json Calculator.Evaluator/
 COPY Packaging.props ./
