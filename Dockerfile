@@ -31,9 +31,9 @@ WORKDIR /src
 
 # Restore first, from the project and lock files only, so source edits reuse the restored layer.
 # Locked mode: every package exactly as packages.lock.json pins it, or the build fails.
-COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props Calculator.slnx ./
-COPY Calculator.Parser/Calculator.Parser.csproj Calculator.Parser/packages.lock.json Calculator.Parser/
-COPY Calculator.Evaluator/Calculator.Evaluator.csproj Calculator.Evaluator/packages.lock.json Calculator.Evaluator/
+COPY global.json Directory.Build.props Directory.Packages.props Calculator.slnx ./
+COPY Calculator.Parser/Calculator.Parser.csproj Calculator.Parser/packages.linux-x64.lock.json Calculator.Parser/
+COPY Calculator.Evaluator/Calculator.Evaluator.csproj Calculator.Evaluator/packages.linux-x64.lock.json Calculator.Evaluator/
 COPY Packaging.props ./
 COPY Calculator.Cli/Calculator.Cli.csproj Calculator.Cli/Performance.props Calculator.Cli/packages.linux-x64.lock.json Calculator.Cli/
 # RuntimeIdentifier (not -r, which names RuntimeIdentifiers): the native build's own lock file.
