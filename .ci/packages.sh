@@ -2,7 +2,8 @@
 # Packaging cannot silently break (issue 14): pack the libraries and the calc .NET tool into a
 # local feed, install the tool into a temporary tool path and run it, and run samples/HostSample
 # against the packed libraries. Uses its own NuGet package folder, so no package of an earlier
-# run (same version number) is reused.
+# run (same version number) is reused. Packing restores with other graphs than the locked ones
+# and may rewrite packages.lock.json files: run it in a clean clone (as CI does).
 #   bash .ci/packages.sh        (needs clang and lld for the Native AOT tool package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,8 @@ check() { if "$@"; then echo "PASS: $*"; else echo "FAIL: $*"; failed=1; fi; }
 
 dotnet pack Calculator.Parser -c Release -o "$feed" -p:CI=true | tail -n 2
 dotnet pack Calculator.Evaluator -c Release -o "$feed" -p:CI=true | tail -n 2
-dotnet pack Calculator.Cli -c Release -o "$feed" -p:CI=true | tail -n 2
+# The tool's pointer package lists its runtime packages, so its restore needs the linux-x64 graph.
+dotnet pack Calculator.Cli -c Release -o "$feed" -p:CI=true -p:RuntimeIdentifiers=linux-x64 | tail -n 2
 dotnet pack Calculator.Cli -c Release -r linux-x64 -o "$feed" -p:CI=true | tail -n 2
 ls -l "$feed"
 
