@@ -134,7 +134,7 @@ public sealed class Session
         {
             return new Outcome(OutcomeKind.Error, null, null, new Diagnostic(DiagnosticKind.Limit, statement.Span, Messages.RecursionTooDeep));
         }
-        var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
+        var evaluator = EnterEvaluator();
         using var budget = evaluator.StartStatement(Options.StatementTimeLimit, Options.StatementMemoryLimit, cancellationToken);
         try
         {
@@ -199,21 +199,31 @@ public sealed class Session
     public Value? Evaluate(Expr expression, out Diagnostic? error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            error = new Diagnostic(DiagnosticKind.Limit, expression.Span, Messages.Interrupted);
+            return null;
+        }
         if (_nesting >= MaxNesting)
         {
             error = new Diagnostic(DiagnosticKind.Limit, expression.Span, Messages.RecursionTooDeep);
             return null;
         }
-        var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
-        using var budget = evaluator.StartStatement(Options.StatementTimeLimit, Options.StatementMemoryLimit, cancellationToken);
+        var evaluator = EnterEvaluator();
         try
         {
+            using var budget = evaluator.StartStatement(Options.StatementTimeLimit, Options.StatementMemoryLimit, cancellationToken);
             error = null;
             return new Value(Settle(evaluator.EvaluateStatement(expression), expression.Span), _context);
         }
         catch (EvaluationException e)
         {
             error = e.Diagnostic;
+            return null;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            error = new Diagnostic(DiagnosticKind.Limit, expression.Span, Messages.NestedTooDeeply);
             return null;
         }
         finally
@@ -347,46 +357,20 @@ public sealed class Session
         [NotNullWhen(true)] out Value? value, [NotNullWhen(false)] out Diagnostic? diagnostic)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        value = null;
-        if (cancellationToken.IsCancellationRequested)
-        {
-            diagnostic = new Diagnostic(DiagnosticKind.Limit, expression.Syntax.Span, Messages.Interrupted).WithPositionIn(expression.Text);
-            return false;
-        }
-        // A host function may evaluate in its own session: the nested evaluation gets an evaluator of its own.
-        if (_nesting >= MaxNesting)
-        {
-            diagnostic = new Diagnostic(DiagnosticKind.Limit, expression.Syntax.Span, Messages.RecursionTooDeep).WithPositionIn(expression.Text);
-            return false;
-        }
-        var evaluator = _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
-        try
-        {
-            using var budget = evaluator.StartStatement(Options.StatementTimeLimit, Options.StatementMemoryLimit, cancellationToken);
-            value = new Value(Settle(evaluator.EvaluateStatement(expression.Syntax), expression.Syntax.Span), _context);
-            diagnostic = null;
-            return true;
-        }
-        catch (EvaluationException e)
-        {
-            diagnostic = e.Diagnostic.WithPositionIn(expression.Text);
-            return false;
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            diagnostic = new Diagnostic(DiagnosticKind.Limit, expression.Syntax.Span, Messages.NestedTooDeeply).WithPositionIn(expression.Text);
-            return false;
-        }
-        finally
-        {
-            _nesting--;
-        }
+        value = Evaluate(expression.Syntax, out var error, cancellationToken);
+        diagnostic = error?.WithPositionIn(expression.Text);
+        return value is not null;
     }
 
     // How deep host functions may nest evaluations in their own session.
     private const int MaxNesting = 64;
 
     private int _nesting;
+
+    // The session's evaluator, or a fresh one when a host function evaluates inside an evaluation
+    // (whose state must not be disturbed). The caller leaves with _nesting--.
+    private Evaluator EnterEvaluator() =>
+        _nesting++ == 0 ? _evaluator : new Evaluator(_scope, _context, Options.MaxRecursionDepth);
 
     private static void CheckBindable(string name, Func<string, string> builtInMessage)
     {
