@@ -6,11 +6,10 @@
 #
 # The build stage needs an image with the .NET SDK that the lock files were made with (the
 # AOT compiler's version follows the SDK: 10.0.401 brings ILCompiler 10.0.12). The default
-# names that SDK by its exact version; to pin the image itself, add its digest as read from the
-# registry (docs/shipping.md, "Reproducible builds"):
-#   --build-arg SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401@sha256:<digest>
+# names that SDK by its exact version and pins the image by digest (docs/shipping.md,
+# "Reproducible builds": where the digest was read and how to read a new one).
 # CI (.ci/container.sh) passes a locally assembled one with --build-arg SDK_IMAGE=calc-sdk:local.
-ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401@sha256:2fa828c68761b1b8c23d7662dc134421b9d3b59fe1425fdbc80804e390cdb24d
 
 FROM ${SDK_IMAGE} AS build
 # The static link needs clang and lld (GNU ld fails on it) and objcopy to strip symbols;
