@@ -7,22 +7,24 @@ namespace Calculator.Evaluator.Numerics;
 /// They come from the tangent numbers T_k by B_2k = (−1)^(k−1)·2k·T_k / (2^2k·(2^2k − 1)), and
 /// the tangent numbers from the integer recurrence of Brent and Harvey ("Fast computation of
 /// Bernoulli, tangent and secant numbers", 2011): O(n²) additions and small multiplications,
-/// no fractions. The table is kept and grows when a higher precision needs more terms.
+/// no fractions. The table is kept and grows when a higher precision needs more terms. The
+/// fractions are exact but not reduced: a gcd of numbers of 50 000 bits per entry would cost
+/// more than the recurrence, and a ball of n/d does not care.
 /// </summary>
 internal static class Bernoulli
 {
     /// <summary>
-    /// The most numbers the table may hold. The table's memory grows as n²·log n (n = 6000 is
-    /// about 60 MB while it is built and some seconds of work); lgamma at 10 000 digits needs
-    /// about 2400.
+    /// The most numbers the table may hold: building it costs about n³·log n (n = 2400 takes
+    /// half a minute). lgamma uses the Stirling series only for x above about 16 times the
+    /// working bits, where 10 000 digits need about 1400.
     /// </summary>
-    public const int MaxCount = 6000;
+    public const int MaxCount = 2500;
 
-    private static Rational[] s_table = [];
+    private static (BigInteger Numerator, BigInteger Denominator)[] s_table = [];
 
     /// <summary>B_2, B_4, …, B_2n: element k − 1 is B_2k.</summary>
     /// <param name="count">n, at most <see cref="MaxCount"/>.</param>
-    public static ReadOnlySpan<Rational> Table(int count)
+    public static ReadOnlySpan<(BigInteger Numerator, BigInteger Denominator)> Table(int count)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCount);
         var table = Volatile.Read(ref s_table);
@@ -44,7 +46,7 @@ internal static class Bernoulli
         return built.AsSpan(0, count);
     }
 
-    private static Rational[] Compute(int n)
+    private static (BigInteger Numerator, BigInteger Denominator)[] Compute(int n)
     {
         var t = new BigInteger[n + 1];
         t[1] = BigInteger.One;
@@ -62,12 +64,14 @@ internal static class Bernoulli
             }
         }
 
-        var result = new Rational[n];
+        var result = new (BigInteger, BigInteger)[n];
         for (var k = 1; k <= n; k++)
         {
-            var power = BigInteger.One << (2 * k);
+            // 2k·T_k/2^2k: the power of two cancels against the numerator's factors of two by a shift.
             var numerator = 2 * k * t[k];
-            result[k - 1] = Rational.Create(k % 2 == 1 ? numerator : -numerator, power * (power - 1));
+            var twos = (int)BigInteger.Min(2 * k, BigInteger.TrailingZeroCount(numerator));
+            var power = BigInteger.One << (2 * k);
+            result[k - 1] = (k % 2 == 1 ? numerator >> twos : -(numerator >> twos), (power - 1) << ((2 * k) - twos));
         }
 
         return result;

@@ -63,5 +63,5 @@ internal static partial class NumericMessages
     public static string GammaPole(string function) => function + " is undefined at 0 and the negative integers";
 
     /// <summary>The message of gamma or lgamma at a precision whose Stirling series needs too many Bernoulli numbers.</summary>
-    public const string GammaPrecisionTooHigh = "gamma and lgamma are limited to about 20000 significant digits";
+    public const string GammaPrecisionTooHigh = "gamma and lgamma of this argument need too many terms at this precision";
 }
