@@ -198,7 +198,8 @@ internal static class GammaFunction
         var log2Term = 0.0;
         var log2Max = 0.0;
         var count = 1L;
-        while (!(xLow + count + 1 >= 2 * nDouble && log2Term < log2Max - wps - 8))
+        // The last term is t_(count−1); the next ratio N/(x + count) must be at most 1/2.
+        while (!(xLow + count >= 2 * nDouble && log2Term < log2Max - wps - 8))
         {
             log2Term += Math.Log2(nDouble) - Math.Log2(xLow + count);
             log2Max = Math.Max(log2Max, log2Term);
