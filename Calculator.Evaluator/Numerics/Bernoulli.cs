@@ -15,8 +15,8 @@ internal static class Bernoulli
 {
     /// <summary>
     /// The most numbers the table may hold: building it costs about n³·log n (n = 2400 takes
-    /// half a minute). lgamma uses the Stirling series only for x above about 16 times the
-    /// working bits, where 10 000 digits need about 1400.
+    /// half a minute). lgamma uses the Stirling series only for x above 4 to 8 times the
+    /// working bits, where 10 000 digits need about 1800.
     /// </summary>
     public const int MaxCount = 2500;
 

@@ -125,10 +125,11 @@ internal static class GammaFunction
     }
 
     /// <summary>
-    /// Up to 16·wp the incomplete-gamma series costs O(x + wp) cheap terms; beyond, the Stirling
-    /// series needs few enough Bernoulli numbers.
+    /// Below 4 to 8 times wp the incomplete-gamma series costs O(x + wp) cheap terms; beyond,
+    /// its products grow with x while the Stirling series needs ever fewer Bernoulli numbers
+    /// (about 1800 at 10 000 digits, 150 at 1000).
     /// </summary>
-    private static bool UsesIncompleteSeries(Ball x, int wp) => x.UpperLog2 <= BitLength(wp) + 4;
+    private static bool UsesIncompleteSeries(Ball x, int wp) => x.UpperLog2 <= BitLength(wp) + 2;
 
     /// <summary>
     /// Γ(x) = N^x·e^−N·(S + θ·2/N), θ ∈ [0, 1], with S = Σ_k N^k/(x(x+1)…(x+k)): the series is
