@@ -104,6 +104,10 @@ public sealed class SpecialFunctionTests
         Assert.Equal(Calc.Last("-2*sqrt(pi)", precision), Calc.Last("gamma(-0.5)", precision));
     }
 
+    [Fact]
+    public void Reflection_formula_holds_at_three_thousand_digits() =>
+        Assert.Equal("true", Calc.Last("gamma(1/3) * gamma(2/3) == 2*pi/sqrt(3)", 3000));
+
     [Theory]
     [InlineData("4/3")]
     [InlineData("10.25")]
