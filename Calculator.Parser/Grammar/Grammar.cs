@@ -47,7 +47,7 @@ internal static class Grammar
         (e, conversion) => (Statement)(conversion.HasValue
             ? new ExpressionStatement(e, TextSpan.FromBounds(e.Span.Start, conversion.Value.End)) { Base = conversion.Value.Base }
             : new ExpressionStatement(e, e.Span)),
-        Expression!, Conversion!.OptionalIf(IsTo!)).Before(EndOfStatement!));
+        Expression!, Conversion!.Before(StatementEnd!).OptionalIf(IsTo!)).Before(EndOfStatement!));
 
     private static readonly Parser<Token, (NumberBase Base, int End)> Conversion = Map(
         (_, name) => (OperatorTable.BaseOf(name.Text)!.Value, name.End),
@@ -145,7 +145,9 @@ internal static class Grammar
     private static readonly Parser<Token, Token> ParameterName = Tok(TokenKind.Name, AParameterName);
     private static readonly Parser<Token, Token> CloseParenthesis = Tok(TokenKind.RightParen, SyntaxMessages.CloseParenthesis);
     private static readonly Parser<Token, Token> CommaToken = Tok(TokenKind.Comma, Comma);
-    private static readonly Parser<Token, Unit> EndOfStatement = AfterExpression(Parser<Token>.End.Labelled(SyntaxMessages.EndOfStatement));
+    // After 'to hex' no operator may follow, so the end is all that an error expects there.
+    private static readonly Parser<Token, Unit> StatementEnd = Parser<Token>.End.Labelled(SyntaxMessages.EndOfStatement);
+    private static readonly Parser<Token, Unit> EndOfStatement = AfterExpression(StatementEnd);
 
     // The two look-aheads that choose the form of a statement.
     private static readonly Parser<Token, Unit> DefinitionAhead =
