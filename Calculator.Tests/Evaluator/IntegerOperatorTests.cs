@@ -49,6 +49,7 @@ public sealed class IntegerOperatorTests
     [InlineData("0.5 to dec", 0, 3, "only integers print in decimal")]
     [InlineData("1 + sqrt(2) to hex", 0, 11, "only exact integers print in hex, not an approximate value")]
     [InlineData("true to hex", 0, 4, "only integers print in hex")]
+    [InlineData("pi to oct", 0, 2, "only exact integers print in octal, not an approximate value")]
     public void To_OfANonInteger_IsATypeErrorAtTheOperand(string program, int start, int length, string message)
     {
         var error = Calc.LastOutcome(program).Error!;
@@ -123,6 +124,7 @@ public sealed class IntegerOperatorTests
     [InlineData("2.5 & 1", DiagnosticKind.Type, 0, 3, "'&' needs integers")]
     [InlineData("1 | 1/2", DiagnosticKind.Type, 4, 3, "'|' needs integers")]
     [InlineData("1 << 0.5", DiagnosticKind.Type, 5, 3, "'<<' needs integers")]
+    [InlineData("2.5 & 1 / 0", DiagnosticKind.DivisionByZero, 8, 1, "division by zero")]
     [InlineData("sqrt(2) >> 1", DiagnosticKind.Type, 0, 7, "'>>' needs exact integers, not an approximate value")]
     [InlineData("~0.5", DiagnosticKind.Type, 1, 3, "'~' needs an integer")]
     [InlineData("~pi", DiagnosticKind.Type, 1, 2, "'~' needs an exact integer, not an approximate value")]
@@ -131,7 +133,7 @@ public sealed class IntegerOperatorTests
     [InlineData("1 >> -3", DiagnosticKind.Domain, 5, 2, "a shift count must not be negative")]
     [InlineData("1 << 10^9", DiagnosticKind.Limit, 2, 2, "limit: result would have about 301029996 digits")]
     [InlineData("3 << 10^100", DiagnosticKind.Limit, 2, 2, "limit: result would have about 3e+99 digits")]
-    [InlineData("1 // 0", DiagnosticKind.DivisionByZero, 2, 2, "division by zero")]
+    [InlineData("7 // 0", DiagnosticKind.DivisionByZero, 2, 2, "division by zero")]
     [InlineData("5 // (1 - 1)", DiagnosticKind.DivisionByZero, 2, 2, "division by zero")]
     public void Errors_HaveTheirKindAndSpan(string expression, DiagnosticKind kind, int start, int length, string message)
     {
