@@ -20,7 +20,7 @@ namespace Calculator.Parser.Grammar;
 /// </remarks>
 internal static class Grammar
 {
-    // statement := funcdef | assignment | expr | empty     (the lexer drops empty statements)
+    // statement := funcdef | assignment | expr [conversion] | empty     (the lexer drops empty statements)
     // A statement that starts NAME '(' and holds a '=' can only be a definition: it is read as one, so its
     // errors are a definition's ("f(2) = 3": expected a parameter name). NAME '=' is an assignment.
     public static readonly Parser<Token, Statement> Statement = Rec(() => OneOf(
