@@ -45,6 +45,8 @@ public enum UnaryOperator
     Plus,
     /// <summary><c>!x</c>, logical not.</summary>
     Not,
+    /// <summary><c>√x</c>, the square root (the function <c>sqrt</c>).</summary>
+    SquareRoot,
 }
 
 /// <summary>A node of the syntax tree. Every node knows the characters it came from.</summary>

@@ -66,6 +66,7 @@ internal static class ParserSexpr
                 {
                     UnaryOperator.Negate => "(neg ",
                     UnaryOperator.Plus => "(pos ",
+                    UnaryOperator.SquareRoot => "(sqrt ",
                     _ => "(not ",
                 });
                 PushList(work, [u.Operand]);
