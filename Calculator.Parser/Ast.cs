@@ -57,6 +57,8 @@ public enum UnaryOperator
     Not,
     /// <summary><c>~x</c>, bitwise not of an integer: <c>-x-1</c>.</summary>
     BitwiseNot,
+    /// <summary><c>√x</c>, the square root (the function <c>sqrt</c>).</summary>
+    SquareRoot,
 }
 
 /// <summary>The bases a <c>to</c> suffix converts an integer result to (SPEC §5).</summary>

@@ -29,6 +29,12 @@ internal enum PostfixOperator
 {
     /// <summary><c>n!</c>, a <see cref="Calculator.Parser.Factorial"/> node.</summary>
     Factorial,
+    /// <summary><c>x²</c>, the node of <c>x^2</c>.</summary>
+    Square,
+    /// <summary><c>x³</c>, the node of <c>x^3</c>.</summary>
+    Cube,
+    /// <summary><c>x°</c>, degrees: the node of <c>rad(x)</c>.</summary>
+    Degrees,
 }
 
 /// <summary>One spelling of a postfix operator; all postfixes bind at <see cref="OperatorTable.PostfixPrecedence"/>.</summary>
@@ -98,12 +104,16 @@ internal static class OperatorTable
         new(TokenKind.Plus, UnaryOperator.Plus, "+"),
         new(TokenKind.Bang, UnaryOperator.Not, "!"),
         new(TokenKind.Tilde, UnaryOperator.BitwiseNot, "~"),
+        new(TokenKind.Root, UnaryOperator.SquareRoot, "√"),
     ];
 
-    /// <summary>The postfix operators: only the factorial.</summary>
+    /// <summary>The postfix operators.</summary>
     public static readonly PostfixRow[] Postfix =
     [
         new(TokenKind.Bang, PostfixOperator.Factorial, "!"),
+        new(TokenKind.Squared, PostfixOperator.Square, "²"),
+        new(TokenKind.Cubed, PostfixOperator.Cube, "³"),
+        new(TokenKind.Degree, PostfixOperator.Degrees, "°"),
     ];
 
     /// <summary>The words of the <c>to</c> suffix of an expression statement (<c>255 to hex</c>).</summary>

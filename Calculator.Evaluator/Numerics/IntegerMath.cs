@@ -117,10 +117,26 @@ internal static class IntegerMath
     /// <param name="k">The exponent, 0 to 19.</param>
     internal static ulong Pow10Small(int k) => PowersOfTen64[k];
 
+    // BigInteger's gcd is quadratic and cannot be interrupted: about a second for two numbers of
+    // a million bits, ten for the digit limit's. From this size on it is refused before it starts
+    // when it would end past the statement's time limit (SPEC §8), by this estimate of its cost
+    // (seconds per product of the operands' bit lengths, measured on the CI machines with margin).
+    private const long TimedGcdBits = 100_000;
+    private const double GcdSecondsPerBitSquared = 2e-12;
+
     /// <summary>The greatest common divisor of |a| and |b|; gcd(0, 0) = 0.</summary>
     /// <param name="a">Any integer.</param>
     /// <param name="b">Any integer.</param>
-    public static BigInteger Gcd(BigInteger a, BigInteger b) => BigInteger.GreatestCommonDivisor(a, b);
+    public static BigInteger Gcd(BigInteger a, BigInteger b)
+    {
+        var (x, y) = (a.GetBitLength(), b.GetBitLength());
+        if (Math.Min(x, y) >= TimedGcdBits)
+        {
+            StatementBudget.CheckRoomFor(GcdSecondsPerBitSquared * x * y);
+        }
+
+        return BigInteger.GreatestCommonDivisor(a, b);
+    }
 
     /// <summary>The least common multiple of |a| and |b|; 0 when either is 0.</summary>
     /// <param name="a">Any integer.</param>
@@ -132,7 +148,7 @@ internal static class IntegerMath
             return BigInteger.Zero;
         }
 
-        return BigInteger.Abs(a / BigInteger.GreatestCommonDivisor(a, b) * b);
+        return BigInteger.Abs(a / Gcd(a, b) * b);
     }
 
     /// <summary>The greatest common divisor of two unsigned integers (binary gcd); gcd(0, 0) = 0.</summary>

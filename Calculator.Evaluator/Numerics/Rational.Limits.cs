@@ -82,7 +82,7 @@ internal readonly partial struct Rational
         // As in AddBig (Knuth): with g = gcd(ad, bd) the reduced denominator still holds
         // (ad/g)·(bd/g), so the limit can be checked before the multiplications. The numerator
         // may cancel, so it is only checked afterwards; its cost is bounded by the operands.
-        var g = ad.IsOne || bd.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(ad, bd);
+        var g = ad.IsOne || bd.IsOne ? BigInteger.One : IntegerMath.Gcd(ad, bd);
         var adg = g.IsOne ? ad : ad / g;
         var bdg = g.IsOne ? bd : bd / g;
         Precheck(Log10(adg) + Log10(bdg), ctx);
@@ -92,7 +92,7 @@ internal readonly partial struct Rational
             return CheckResult(FromNormalized(t, ad * bd), ctx);
         }
 
-        var g2 = BigInteger.GreatestCommonDivisor(t, g);
+        var g2 = IntegerMath.Gcd(t, g);
         return CheckResult(g2.IsOne ? FromNormalized(t, adg * bd) : FromNormalized(t / g2, adg * (bd / g2)), ctx);
     }
 
@@ -125,8 +125,8 @@ internal readonly partial struct Rational
         var ad = a.Denominator;
         var bn = b.Numerator;
         var bd = b.Denominator;
-        var g1 = bd.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(an, bd);
-        var g2 = ad.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(bn, ad);
+        var g1 = bd.IsOne ? BigInteger.One : IntegerMath.Gcd(an, bd);
+        var g2 = ad.IsOne ? BigInteger.One : IntegerMath.Gcd(bn, ad);
         if (!g1.IsOne)
         {
             an /= g1;

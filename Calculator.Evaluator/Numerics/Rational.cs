@@ -107,7 +107,7 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
             denominator = -denominator;
         }
 
-        var g = BigInteger.GreatestCommonDivisor(numerator, denominator);
+        var g = IntegerMath.Gcd(numerator, denominator);
         if (!g.IsOne)
         {
             numerator /= g;
@@ -374,7 +374,7 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
             return FromNormalized(a + c, BigInteger.One);
         }
 
-        var g = BigInteger.GreatestCommonDivisor(b, d);
+        var g = IntegerMath.Gcd(b, d);
         if (g.IsOne)
         {
             return FromNormalized((a * d) + (c * b), b * d);
@@ -382,7 +382,7 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
 
         var bg = b / g;
         var t = (a * (d / g)) + (c * bg);
-        var g2 = BigInteger.GreatestCommonDivisor(t, g);
+        var g2 = IntegerMath.Gcd(t, g);
         return g2.IsOne ? FromNormalized(t, bg * d) : FromNormalized(t / g2, bg * (d / g2));
     }
 
@@ -411,8 +411,8 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
             return Zero;
         }
 
-        var g1 = d.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(a, d);
-        var g2 = b.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(c, b);
+        var g1 = d.IsOne ? BigInteger.One : IntegerMath.Gcd(a, d);
+        var g2 = b.IsOne ? BigInteger.One : IntegerMath.Gcd(c, b);
         if (!g1.IsOne)
         {
             a /= g1;

@@ -88,7 +88,7 @@ internal static class Grammar
     private static readonly Parser<Token, Expr> Arithmetic = Rec(() => Map(
         Fold, Unary!, Map(MakeOperation, ArithmeticOperators!, Unary!).ManyIf(IsArithmeticOperator!)));
 
-    // unary := ('-'|'+'|'!'|'~') unary | power
+    // unary := ('-'|'+'|'!'|'~'|'√') unary | power
     private static readonly Parser<Token, Expr> Unary = Rec(() => IfNext(
         IsPrefixOperator!,
         Map((prefix, _, operand) => (Expr)MakeUnary(prefix, operand), PrefixOperators!, EnoughStack!, Unary),
@@ -100,7 +100,7 @@ internal static class Grammar
         Postfix!,
         Map((op, _, exponent) => MakeOperation(op, exponent), PowerOperators!, EnoughStack!, Unary).OptionalIf(IsPowerOperator!)));
 
-    // postfix := primary {'!'}                      -- factorial
+    // postfix := primary {'!'|'²'|'³'|'°'}          -- factorial, square, cube, degrees
     private static readonly Parser<Token, Expr> Postfix = Rec(() => Map(MakePostfix, Primary!, PostfixOperators!.ManyIf(IsPostfixOperator!)));
 
     // primary := NUMBER | NAME | NAME '(' [expr {',' expr}] ')' | '(' expr ')'
@@ -286,11 +286,19 @@ internal static class Grammar
             operand = OperatorTable.PostfixOf(op.Kind)!.Value.Operator switch
             {
                 PostfixOperator.Factorial => new Factorial(operand, span),
+                PostfixOperator.Square => PowerOf(operand, 2, op.Span, span),
+                PostfixOperator.Cube => PowerOf(operand, 3, op.Span, span),
+                // A call of the built-in 'rad', which no definition or parameter can shadow.
+                PostfixOperator.Degrees => new FunctionCall(new Identifier("rad", op.Span), new NodeList<Expr>([operand]), span),
                 _ => throw new UnreachableException(),
             };
         }
         return operand;
     }
+
+    // x² is x^2: the sign stands for the operator and its exponent.
+    private static Binary PowerOf(Expr operand, int exponent, TextSpan sign, TextSpan span) =>
+        new(BinaryOperator.Power, operand, new NumberLiteral(exponent, 0, sign), sign, span);
 
     private static Expr MakeNumber(Token token)
     {

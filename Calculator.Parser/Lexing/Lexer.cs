@@ -190,13 +190,15 @@ internal sealed class Lexer : IDisposable
             }
 
             last = i;
-            if (afterFactor && kind is TokenKind.Name or TokenKind.LeftParen)
+            if (afterFactor && kind is TokenKind.Name or TokenKind.LeftParen or TokenKind.Root)
             {
                 error ??= Add(TokenKind.Juxtaposition, start, start, afterOperand);
             }
             error ??= Add(kind, start, i, afterOperand);
-            // A '!' keeps the state: after an operand it is a factorial (still an operand), before one a prefix 'not'.
-            afterOperand = kind == TokenKind.Bang ? afterOperand : EndsOperand(kind);
+            // A '!' keeps the state: after an operand it is a factorial (still an operand), before one a prefix
+            // 'not'. The other postfixes keep it too: after an operand they leave one, and anywhere else the
+            // grammar refuses them.
+            afterOperand = kind is TokenKind.Bang || OperatorTable.PostfixOf(kind) is not null ? afterOperand : EndsOperand(kind);
             afterFactor = kind is TokenKind.Number or TokenKind.RightParen;
         }
 
@@ -459,6 +461,15 @@ internal sealed class Lexer : IDisposable
             case ',': kind = TokenKind.Comma; break;
             case '?': kind = TokenKind.Question; break;
             case ':': kind = TokenKind.Colon; break;
+            // What people paste from documents: the typographic signs of the ASCII operators, and the
+            // square root, powers and degree sign, which have no ASCII spelling.
+            case '×' or '·' or '⋅': kind = TokenKind.Star; break;
+            case '÷': kind = TokenKind.Slash; break;
+            case '−': kind = TokenKind.Minus; break;
+            case '√': kind = TokenKind.Root; break;
+            case '²': kind = TokenKind.Squared; break;
+            case '³': kind = TokenKind.Cubed; break;
+            case '°': kind = TokenKind.Degree; break;
             case '!':
                 (kind, length) = next == '=' ? (TokenKind.BangEqual, 2) : (TokenKind.Bang, 1);
                 break;

@@ -65,6 +65,14 @@ internal enum TokenKind : byte
     Question,
     /// <summary><c>:</c></summary>
     Colon,
+    /// <summary><c>√</c>, the prefix square root.</summary>
+    Root,
+    /// <summary><c>²</c>, the postfix square.</summary>
+    Squared,
+    /// <summary><c>³</c>, the postfix cube.</summary>
+    Cubed,
+    /// <summary><c>°</c>, the postfix degree sign.</summary>
+    Degree,
     /// <summary>
     /// Implicit multiplication: a zero-width token the lexer puts where a factor that starts with a name or
     /// <c>(</c> directly follows a number literal or <c>)</c> (<c>2pi</c>, <c>(1+2)(3+4)</c>).

@@ -66,6 +66,14 @@ public class LineEditorTests
     }
 
     [Fact]
+    public void Typing_UnicodeOperators_KeepsThemAsTyped()
+    {
+        // Pasted signs reach the parser unchanged, so its errors can quote them (SPEC §2).
+        var keys = new ScriptedKeys().Type("3 × √16 − 2²").Press(ConsoleKey.Backspace).Type("³").Enter();
+        Assert.Equal("3 × √16 − 2³", ReadLine(keys));
+    }
+
+    [Fact]
     public void LeftArrow_InsertsAtTheCursor()
     {
         var keys = new ScriptedKeys().Type("13").Press(ConsoleKey.LeftArrow).Type("2").Enter();

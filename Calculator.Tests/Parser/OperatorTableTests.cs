@@ -99,7 +99,7 @@ public class OperatorTableTests
     public void BinaryBeforePostfix_PostfixBindsTighter_AndRoundTrips(string binary, string postfix)
     {
         var text = $"a {binary} b{postfix}";
-        Assert.Equal($"({Canonical(Row(binary))} a ({postfix} b))", Tree(text));
+        Assert.Equal($"({Canonical(Row(binary))} a {PostfixTree("b", postfix)})", Tree(text));
         AssertRoundTrips(text);
     }
 
@@ -128,7 +128,18 @@ public class OperatorTableTests
             UnaryOperator.Negate => "neg",
             UnaryOperator.Plus => "pos",
             UnaryOperator.BitwiseNot => "~",
+            UnaryOperator.SquareRoot => "sqrt",
             _ => "not",
+        };
+
+    // The node a postfix operator makes of its operand.
+    private static string PostfixTree(string operand, string symbol) =>
+        OperatorTable.Postfix.Single(row => row.Symbol == symbol).Operator switch
+        {
+            PostfixOperator.Factorial => $"(! {operand})",
+            PostfixOperator.Square => $"(^ {operand} 2)",
+            PostfixOperator.Cube => $"(^ {operand} 3)",
+            _ => $"(call rad {operand})",
         };
 
     private static void AssertRoundTrips(string text)

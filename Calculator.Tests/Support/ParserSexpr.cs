@@ -71,6 +71,7 @@ internal static class ParserSexpr
                     UnaryOperator.Negate => "(neg ",
                     UnaryOperator.Plus => "(pos ",
                     UnaryOperator.BitwiseNot => "(~ ",
+                    UnaryOperator.SquareRoot => "(sqrt ",
                     _ => "(not ",
                 });
                 PushList(work, [u.Operand]);
