@@ -149,23 +149,10 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         UnaryOperator.Negate => Val.Of(Negate(u)),
         UnaryOperator.Plus => Val.Of(ExpectNumber(u.Operand)),
         UnaryOperator.BitwiseNot => Val.Of(IntegerOperators.Not(u, ExpectNumber(u.Operand))),
-        UnaryOperator.SquareRoot => Val.Of(SquareRoot(u)),
+        // √x is sqrt(x), and its errors stand on the whole expression, as sqrt's would.
+        UnaryOperator.SquareRoot => Val.Of(Numeric(u.Span, NumberMath.Sqrt, ExpectNumber(u.Operand))),
         _ => Val.Of(!ExpectBoolean(u.Operand, Messages.NumberInLogic)),
     };
-
-    // √x is sqrt(x), and its errors stand where sqrt's would: on the whole expression.
-    private Number SquareRoot(Unary u)
-    {
-        var x = ExpectNumber(u.Operand);
-        try
-        {
-            return NumberMath.Sqrt(x, context);
-        }
-        catch (NumericException e)
-        {
-            throw Fail(e, u.Span);
-        }
-    }
 
     private Number Negate(Unary u)
     {
