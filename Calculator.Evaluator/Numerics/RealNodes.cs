@@ -96,7 +96,9 @@ internal sealed class UnaryReal(RealFunction function, Real argument) : Real(arg
             RealFunction.Tan => Elementary.Tan(Scaled(bits), bits),
             RealFunction.Asin => Elementary.Asin(argument.Approximate(bits), bits),
             RealFunction.Acos => Elementary.Acos(argument.Approximate(bits), bits),
-            RealFunction.Atan => Elementary.Atan(argument.Approximate(bits), bits),
+            RealFunction.Atan => argument is ExactReal exact
+                ? Elementary.Atan(exact.Value.Numerator, exact.Value.Denominator, bits)
+                : Elementary.Atan(argument.Approximate(bits), bits),
             RealFunction.Sinh => Elementary.Sinh(Scaled(bits), bits),
             RealFunction.Cosh => Elementary.Cosh(Scaled(bits), bits),
             // tanh' = 1 − tanh² ≤ min(1, 4e^(−2|x|)): an error of x is not magnified, so tanh of a
