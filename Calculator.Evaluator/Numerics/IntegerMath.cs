@@ -240,9 +240,7 @@ internal static class IntegerMath
 
         if (n == 2)
         {
-            var s = Sqrt(x);
-            exact = s * s == x;
-            return s;
+            return Sqrt(x, out exact);
         }
 
         var bits = x.GetBitLength();
@@ -287,12 +285,46 @@ internal static class IntegerMath
 
     /// <summary>
     /// The floor square root of <paramref name="x"/>. Recursive on the top half of the bits,
-    /// so the cost is a few full-size multiplications and one division.
+    /// so the cost is one division per level and one full-size square at the end.
     /// </summary>
     /// <param name="x">A non-negative integer.</param>
-    public static BigInteger Sqrt(BigInteger x)
+    public static BigInteger Sqrt(BigInteger x) => Sqrt(x, out _);
+
+    /// <summary>The floor square root of <paramref name="x"/> and whether it is exact.</summary>
+    /// <param name="x">A non-negative integer.</param>
+    /// <param name="exact">Whether the root squared is <paramref name="x"/>.</param>
+    public static BigInteger Sqrt(BigInteger x, out bool exact)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(x.Sign);
+        if (x < ulong.MaxValue)
+        {
+            var small = SqrtSmall((ulong)x);
+            exact = small * small == x;
+            return small;
+        }
+
+        // The floor is fixed from the remainder x − r², one square for the whole recursion.
+        var r = SqrtNear(x);
+        var remainder = x - (r * r);
+        while (remainder.Sign < 0)
+        {
+            remainder += (2 * r) - 1;
+            r--;
+        }
+
+        while (remainder > 2 * r)
+        {
+            r++;
+            remainder -= (2 * r) - 1;
+        }
+
+        exact = remainder.IsZero;
+        return r;
+    }
+
+    /// <summary>√x within a few units (x at least 2^64), by Newton steps on the top half of the bits.</summary>
+    private static BigInteger SqrtNear(BigInteger x)
+    {
         if (x < ulong.MaxValue)
         {
             return SqrtSmall((ulong)x);
@@ -300,28 +332,18 @@ internal static class IntegerMath
 
         var bits = x.GetBitLength();
 
-        // With s = isqrt(x >> 2k), (s << k) is within about 2^(k+1) of √x; one Newton step then
-        // squares the relative error, which leaves at most a unit or two to fix for this k.
+        // With s within a few units of √(x >> 2k), (s << k) is within about 2^(k+3) of √x; one
+        // Newton step squares the relative error, which leaves a unit or two for this k, so no
+        // level needs the exact floor.
         var k = (int)((bits / 4) - 2);
-        var r = Sqrt(x >> (2 * k)) << k;
+        var r = SqrtNear(x >> (2 * k)) << k;
         StatementBudget.Check(bits);
         if (r.IsZero)
         {
             r = BigInteger.One;
         }
 
-        r = (r + (x / r)) >> 1;
-        while (r * r > x)
-        {
-            r--;
-        }
-
-        while ((r + 1) * (r + 1) <= x)
-        {
-            r++;
-        }
-
-        return r;
+        return (r + (x / r)) >> 1;
     }
 
     private static BigInteger SqrtSmall(ulong x)
