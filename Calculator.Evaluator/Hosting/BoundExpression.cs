@@ -1,0 +1,134 @@
+using Calculator.Evaluator.Numerics;
+using Calculator.Parser;
+
+namespace Calculator.Evaluator;
+
+/// <summary>
+/// A <see cref="CalcExpression"/> bound to one session's scope, so that evaluating it again and
+/// again (a host changing a variable between evaluations) does no work that depends only on the
+/// text: each variable the scope has is read from its <see cref="VariableSlot"/> rather than looked
+/// up by name, and each literal's exact value is made once.
+/// </summary>
+/// <remarks>
+/// Binding is a translation, not a second evaluator: arithmetic goes through
+/// <see cref="Evaluator.Arithmetic"/>, and every node it does not translate (calls, conditionals,
+/// comparisons, logic, names the scope lacks, deep subtrees) is handed to <see cref="Evaluator.Evaluate"/>
+/// as it stands, with the same errors at the same places. A binding stays right while the names
+/// it read exist, and variables are never removed; it is redone when a name is added
+/// (<see cref="Scope.NamesVersion"/>), so that a name the host binds later is read from its slot too.
+/// Not thread-safe: it belongs to one session.
+/// </remarks>
+internal sealed class BoundExpression
+{
+    // Deeper subtrees stay with the evaluator, whose explicit stack walks a 250 000-term chain
+    // without recursion; bound nodes recurse once per level.
+    private const int MaxDepth = 64;
+
+    private readonly Node _root;
+
+    private BoundExpression(Node root, int namesVersion)
+    {
+        _root = root;
+        NamesVersion = namesVersion;
+    }
+
+    /// <summary>The <see cref="Scope.NamesVersion"/> the binding was made at.</summary>
+    public int NamesVersion { get; }
+
+    /// <summary>Binds <paramref name="syntax"/> to the variables <paramref name="scope"/> has now.</summary>
+    public static BoundExpression Bind(Expr syntax, Scope scope, NumericContext context) =>
+        new(Bind(syntax, scope, context, 0), scope.NamesVersion);
+
+    /// <summary>The value, or an <see cref="EvaluationException"/> as <see cref="Evaluator.Evaluate"/> gives.</summary>
+    public Val Evaluate(Evaluator evaluator) => _root.Evaluate(evaluator);
+
+    private static Node Bind(Expr expression, Scope scope, NumericContext context, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return new Unbound(expression);
+        }
+        switch (expression)
+        {
+            case NumberLiteral literal when TryLiteral(literal, context, out var value):
+                return new Constant(value);
+            case Variable variable when scope.Variables.TryGetValue(variable.Name, out var slot):
+                return new Slot(slot);
+            case Unary { Operator: UnaryOperator.Negate } negation:
+                return new Negation(negation, Bind(negation.Operand, scope, context, depth + 1));
+            case Binary { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply
+                or BinaryOperator.Divide or BinaryOperator.Modulo or BinaryOperator.Power } binary:
+                return new Arithmetic(binary, Bind(binary.Left, scope, context, depth + 1),
+                    Bind(binary.Right, scope, context, depth + 1));
+            default:
+                return new Unbound(expression);
+        }
+    }
+
+    // A literal over the digit limit stays unbound, so its error comes when it is evaluated.
+    private static bool TryLiteral(NumberLiteral literal, NumericContext context, out Val value)
+    {
+        try
+        {
+            value = Val.Of(Number.FromDecimal(literal.Significand, literal.Exponent10, context));
+            return true;
+        }
+        catch (NumericException)
+        {
+            value = default;
+            return false;
+        }
+    }
+
+    private static Number AsNumber(Val value, Expr operand) =>
+        value.IsBoolean ? throw Evaluator.Fail(DiagnosticKind.Type, operand.Span, Messages.BooleanInArithmetic) : value.Number;
+
+    private abstract class Node
+    {
+        public abstract Val Evaluate(Evaluator evaluator);
+    }
+
+    private sealed class Constant(Val value) : Node
+    {
+        public override Val Evaluate(Evaluator evaluator) => value;
+    }
+
+    private sealed class Slot(VariableSlot slot) : Node
+    {
+        public override Val Evaluate(Evaluator evaluator) => slot.Value;
+    }
+
+    private sealed class Unbound(Expr expression) : Node
+    {
+        public override Val Evaluate(Evaluator evaluator) => evaluator.Evaluate(expression);
+    }
+
+    private sealed class Negation(Unary node, Node operand) : Node
+    {
+        public override Val Evaluate(Evaluator evaluator)
+        {
+            evaluator.Tick(node.Span);
+            var x = AsNumber(operand.Evaluate(evaluator), node.Operand);
+            try
+            {
+                return Val.Of(NumberMath.Negate(x, evaluator.Context));
+            }
+            catch (NumericException e)
+            {
+                throw Evaluator.Fail(e, node.Span);
+            }
+        }
+    }
+
+    // As Evaluator.Combine: the left operand is evaluated and checked before the right one.
+    private sealed class Arithmetic(Binary node, Node left, Node right) : Node
+    {
+        public override Val Evaluate(Evaluator evaluator)
+        {
+            evaluator.Tick(node.Span);
+            var x = AsNumber(left.Evaluate(evaluator), node.Left);
+            var y = AsNumber(right.Evaluate(evaluator), node.Right);
+            return Val.Of(evaluator.Arithmetic(node, x, y));
+        }
+    }
+}
