@@ -66,11 +66,11 @@ internal sealed class BoundExpression
     }
 
     // A literal over the digit limit stays unbound, so its error comes when it is evaluated.
-    private static bool TryLiteral(NumberLiteral literal, NumericContext context, out Val value)
+    private static bool TryLiteral(NumberLiteral literal, NumericContext context, out Number value)
     {
         try
         {
-            value = Val.Of(Number.FromDecimal(literal.Significand, literal.Exponent10, context));
+            value = Number.FromDecimal(literal.Significand, literal.Exponent10, context);
             return true;
         }
         catch (NumericException)
@@ -86,16 +86,24 @@ internal sealed class BoundExpression
     private abstract class Node
     {
         public abstract Val Evaluate(Evaluator evaluator);
+
+        // An operand of arithmetic as a number, or the type error at the operand's place. Arithmetic
+        // subtrees pass numbers, not Vals: each wrap and copy of the larger struct costs per node.
+        public virtual Number EvaluateNumber(Evaluator evaluator, Expr operand) => AsNumber(Evaluate(evaluator), operand);
     }
 
-    private sealed class Constant(Val value) : Node
+    private sealed class Constant(Number value) : Node
     {
-        public override Val Evaluate(Evaluator evaluator) => value;
+        public override Val Evaluate(Evaluator evaluator) => Val.Of(value);
+
+        public override Number EvaluateNumber(Evaluator evaluator, Expr operand) => value;
     }
 
     private sealed class Slot(VariableSlot slot) : Node
     {
         public override Val Evaluate(Evaluator evaluator) => slot.Value;
+
+        public override Number EvaluateNumber(Evaluator evaluator, Expr operand) => AsNumber(slot.Value, operand);
     }
 
     private sealed class Unbound(Expr expression) : Node
@@ -103,15 +111,17 @@ internal sealed class BoundExpression
         public override Val Evaluate(Evaluator evaluator) => evaluator.Evaluate(expression);
     }
 
-    private sealed class Negation(Unary node, Node operand) : Node
+    private sealed class Negation(Unary node, Node negated) : Node
     {
-        public override Val Evaluate(Evaluator evaluator)
+        public override Val Evaluate(Evaluator evaluator) => Val.Of(EvaluateNumber(evaluator, node));
+
+        public override Number EvaluateNumber(Evaluator evaluator, Expr operand)
         {
             evaluator.Tick(node.Span);
-            var x = AsNumber(operand.Evaluate(evaluator), node.Operand);
+            var x = negated.EvaluateNumber(evaluator, node.Operand);
             try
             {
-                return Val.Of(NumberMath.Negate(x, evaluator.Context));
+                return NumberMath.Negate(x, evaluator.Context);
             }
             catch (NumericException e)
             {
@@ -123,12 +133,14 @@ internal sealed class BoundExpression
     // As Evaluator.Combine: the left operand is evaluated and checked before the right one.
     private sealed class Arithmetic(Binary node, Node left, Node right) : Node
     {
-        public override Val Evaluate(Evaluator evaluator)
+        public override Val Evaluate(Evaluator evaluator) => Val.Of(EvaluateNumber(evaluator, node));
+
+        public override Number EvaluateNumber(Evaluator evaluator, Expr operand)
         {
             evaluator.Tick(node.Span);
-            var x = AsNumber(left.Evaluate(evaluator), node.Left);
-            var y = AsNumber(right.Evaluate(evaluator), node.Right);
-            return Val.Of(evaluator.Arithmetic(node, x, y));
+            var x = left.EvaluateNumber(evaluator, node.Left);
+            var y = right.EvaluateNumber(evaluator, node.Right);
+            return evaluator.Arithmetic(node, x, y);
         }
     }
 }
