@@ -436,16 +436,23 @@ public sealed class Session
     {
         if (!value.IsBoolean && !value.Number.IsExact)
         {
-            try
-            {
-                _ = ApproxFormat.Printed(value.Number, _context);
-            }
-            catch (NumericException e)
-            {
-                throw Evaluator.Fail(e, span);
-            }
+            SettleApproximate(value.Number, span);
         }
         return value;
+    }
+
+    // Apart from Settle, which every evaluation passes through with (mostly) an exact value.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SettleApproximate(Number number, TextSpan span)
+    {
+        try
+        {
+            _ = ApproxFormat.Printed(number, _context);
+        }
+        catch (NumericException e)
+        {
+            throw Evaluator.Fail(e, span);
+        }
     }
 
     private Outcome Define(FunctionDefinition definition)

@@ -83,7 +83,8 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
 
     /// <summary>The integer <paramref name="n"/> as a rational.</summary>
     /// <param name="n">The integer.</param>
-    public static Rational FromInteger(BigInteger n) => FromNormalized(n, BigInteger.One);
+    public static Rational FromInteger(BigInteger n) =>
+        n >= -long.MaxValue && n <= long.MaxValue ? new Rational((long)n, 1) : new Rational(new BigParts(n, BigInteger.One));
 
     /// <summary>The normalised value of <paramref name="numerator"/> / <paramref name="denominator"/>.</summary>
     /// <param name="numerator">Any integer.</param>
