@@ -172,6 +172,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     {
         UnaryOperator.Negate => Val.Of(Negate(u)),
         UnaryOperator.Plus => Val.Of(ExpectNumber(u.Operand)),
+        UnaryOperator.BitwiseNot => Val.Of(IntegerOperators.Not(u, ExpectNumber(u.Operand))),
         _ => Val.Of(!ExpectBoolean(u.Operand, Messages.NumberInLogic)),
     };
 
@@ -257,6 +258,9 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
                 BinaryOperator.Divide => NumberMath.Divide(x, y, context),
                 BinaryOperator.Modulo => NumberMath.Modulo(x, y, context),
                 BinaryOperator.Power => NumberMath.Power(x, y, context),
+                BinaryOperator.FloorDivide => NumberMath.Floor(NumberMath.Divide(x, y, context), context),
+                BinaryOperator.BitwiseAnd or BinaryOperator.BitwiseOr or BinaryOperator.ShiftLeft or BinaryOperator.ShiftRight =>
+                    IntegerOperators.Apply(node, x, y, context),
                 _ => throw new UnreachableException(),
             };
         }

@@ -142,8 +142,9 @@ public sealed class Session
                 case ExpressionStatement s:
                 {
                     var value = Settle(evaluator.EvaluateStatement(s.Expression), s.Span);
+                    var radix = s.Base is { } conversion ? IntegerOperators.Radix(value, conversion, s.Expression.Span) : 0;
                     _scope.Ans = value;
-                    return new Outcome(OutcomeKind.Value, new Value(value, _context), null, null);
+                    return new Outcome(OutcomeKind.Value, new Value(value, _context) { Radix = radix }, null, null);
                 }
                 case Assignment a:
                 {

@@ -173,7 +173,7 @@ internal sealed class Lexer : IDisposable
                 {
                     i++;
                 }
-                kind = TokenKind.Name;
+                kind = i - start == 2 && text[start] == 't' && text[start + 1] == 'o' ? TokenKind.To : TokenKind.Name;
             }
             else if (c == 'π')
             {
@@ -445,8 +445,13 @@ internal sealed class Lexer : IDisposable
         {
             case '+': kind = TokenKind.Plus; break;
             case '-': kind = TokenKind.Minus; break;
-            case '*': kind = TokenKind.Star; break;
-            case '/': kind = TokenKind.Slash; break;
+            case '*':
+                (kind, length) = next == '*' ? (TokenKind.StarStar, 2) : (TokenKind.Star, 1);
+                break;
+            case '/':
+                (kind, length) = next == '/' ? (TokenKind.SlashSlash, 2) : (TokenKind.Slash, 1);
+                break;
+            case '~': kind = TokenKind.Tilde; break;
             case '%': kind = TokenKind.Percent; break;
             case '^': kind = TokenKind.Caret; break;
             case '(': kind = TokenKind.LeftParen; break;
@@ -461,16 +466,26 @@ internal sealed class Lexer : IDisposable
                 (kind, length) = next == '=' ? (TokenKind.EqualEqual, 2) : (TokenKind.Assign, 1);
                 break;
             case '<':
-                (kind, length) = next == '=' ? (TokenKind.LessEqual, 2) : (TokenKind.Less, 1);
+                (kind, length) = next switch
+                {
+                    '=' => (TokenKind.LessEqual, 2),
+                    '<' => (TokenKind.LessLess, 2),
+                    _ => (TokenKind.Less, 1),
+                };
                 break;
             case '>':
-                (kind, length) = next == '=' ? (TokenKind.GreaterEqual, 2) : (TokenKind.Greater, 1);
+                (kind, length) = next switch
+                {
+                    '=' => (TokenKind.GreaterEqual, 2),
+                    '>' => (TokenKind.GreaterGreater, 2),
+                    _ => (TokenKind.Greater, 1),
+                };
                 break;
-            case '&' when next == '&':
-                (kind, length) = (TokenKind.AndAnd, 2);
+            case '&':
+                (kind, length) = next == '&' ? (TokenKind.AndAnd, 2) : (TokenKind.Ampersand, 1);
                 break;
-            case '|' when next == '|':
-                (kind, length) = (TokenKind.OrOr, 2);
+            case '|':
+                (kind, length) = next == '|' ? (TokenKind.OrOr, 2) : (TokenKind.Pipe, 1);
                 break;
             default:
                 kind = default;

@@ -45,6 +45,22 @@ internal enum TokenKind : byte
     AndAnd,
     /// <summary><c>||</c></summary>
     OrOr,
+    /// <summary><c>&amp;</c>: bitwise and.</summary>
+    Ampersand,
+    /// <summary><c>|</c>: bitwise or.</summary>
+    Pipe,
+    /// <summary><c>&lt;&lt;</c></summary>
+    LessLess,
+    /// <summary><c>&gt;&gt;</c></summary>
+    GreaterGreater,
+    /// <summary><c>~</c>: bitwise not.</summary>
+    Tilde,
+    /// <summary><c>//</c>: floored division.</summary>
+    SlashSlash,
+    /// <summary><c>**</c>: a second spelling of <c>^</c>.</summary>
+    StarStar,
+    /// <summary>The word <c>to</c>, a keyword: only <c>expr to hex</c> at the end of an expression statement uses it.</summary>
+    To,
     /// <summary><c>?</c></summary>
     Question,
     /// <summary><c>:</c></summary>
