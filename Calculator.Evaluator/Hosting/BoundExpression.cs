@@ -56,8 +56,11 @@ internal sealed class BoundExpression
                 return new Slot(slot);
             case Unary { Operator: UnaryOperator.Negate } negation:
                 return new Negation(negation, Bind(negation.Operand, scope, context, depth + 1));
+            // The operators Evaluator.Combine hands to Evaluator.Arithmetic, after the same operand checks.
             case Binary { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply
-                or BinaryOperator.Divide or BinaryOperator.Modulo or BinaryOperator.Power } binary:
+                or BinaryOperator.Divide or BinaryOperator.Modulo or BinaryOperator.Power or BinaryOperator.FloorDivide
+                or BinaryOperator.BitwiseAnd or BinaryOperator.BitwiseOr or BinaryOperator.ShiftLeft
+                or BinaryOperator.ShiftRight } binary:
                 return new Arithmetic(binary, Bind(binary.Left, scope, context, depth + 1),
                     Bind(binary.Right, scope, context, depth + 1));
             default:

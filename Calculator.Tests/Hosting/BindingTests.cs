@@ -117,6 +117,9 @@ public sealed class BindingTests
     [InlineData("nope + x")]
     [InlineData("x^x^x^x")]
     [InlineData("sqrt + 1")]
+    [InlineData("x // 3 + (x & 5) - (x | 2) + (x << 2) + (x >> 1)")]
+    [InlineData("(x / 2) & 1")]
+    [InlineData("~x + x << -1")]
     public void Evaluate_Bound_GivesWhatTheTreeWalkGives(string text)
     {
         var expression = CalcExpression.Parse(text);
