@@ -19,6 +19,8 @@ internal static class Messages
     public const string BooleanNotNumber = "the value is a boolean, not a number";
     public const string DecimalOverflow = "the value is outside the range of decimal";
     public const string NotOneExpression = "expected one expression";
+    public const string ConversionInExpression =
+        "'to' converts printed results; an expression gives a Value (format it in the host)";
     public const string Interrupted = "interrupted";
 
     public static string NotAName(string name) =>
