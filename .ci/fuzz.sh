@@ -61,7 +61,11 @@ echo "seeds: $(ls "$work/seeds" | wc -l) files"
   for t in '+' '-' '*' '/' '%' '^' '!' '(' ')' ',' '=' '==' '!=' '<' '<=' '>' '>=' '&&' '||' '?' ':' ';' '#' \
            '0x' '0b' '0o' 'e-' '1_0' '.5' '\xcf\x80' 'pi' 'e' 'tau' 'phi' 'true' 'false' 'ans' \
            sqrt cbrt abs sign floor ceil round trunc exp ln log log10 log2 sin cos tan asin acos atan atan2 \
-           sinh cosh tanh asinh acosh atanh min max gcd lcm hypot mod factorial; do
+           sinh cosh tanh asinh acosh atanh min max gcd lcm hypot mod factorial \
+           '&' '|' '<<' '>>' '~' '//' '**' 'to' 'hex' 'bin' 'oct' 'dec' \
+           '\xc3\x97' '\xc2\xb7' '\xc3\xb7' '\xe2\x88\x92' '\xe2\x88\x9a' '\xc2\xb2' '\xc2\xb3' '\xc2\xb0' \
+           powmod modinv isprime nextprime prevprime xor binomial perm sum prod mean median var stdev \
+           gamma lgamma erf erfc deg rad; do
     printf '"%s"\n' "$t"
   done
 } >"$work/calc.dict"

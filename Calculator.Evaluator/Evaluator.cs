@@ -71,21 +71,45 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         return Evaluate(expression);
     }
 
-    public Val Evaluate(Expr expression)
+    /// <summary>
+    /// Evaluates a statement's expression bound to the scope (<see cref="BoundExpression"/>). The clock
+    /// starts at the first budget check rather than here: a host evaluating a small formula a million
+    /// times would otherwise read it a million times.
+    /// </summary>
+    public Val EvaluateStatement(BoundExpression expression) => expression.Evaluate(this);
+
+    /// <summary>The settings this evaluator computes with.</summary>
+    internal NumericContext Context => context;
+
+    /// <summary>Counts one node; every 256th checks the time, cancellation and memory budgets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Tick(TextSpan span)
     {
         // Checking the budgets every 256 nodes costs nothing measurable on small lines.
         if ((++_ticks & 0xFF) == 0)
         {
-            try
-            {
-                StatementBudget.Check(long.MaxValue);
-            }
-            catch (NumericException e)
-            {
-                throw Fail(e, expression.Span);
-            }
-            CheckMemory(expression.Span);
+            CheckBudgets(span);
         }
+    }
+
+    // Apart from Tick, so that the counter inlines into every node without the handler.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckBudgets(TextSpan span)
+    {
+        try
+        {
+            StatementBudget.Check(long.MaxValue);
+        }
+        catch (NumericException e)
+        {
+            throw Fail(e, span);
+        }
+        CheckMemory(span);
+    }
+
+    public Val Evaluate(Expr expression)
+    {
+        Tick(expression.Span);
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw Fail(DiagnosticKind.Limit, expression.Span, _callDepth > 0 ? Messages.RecursionTooDeep : Messages.NestedTooDeeply);
@@ -148,6 +172,9 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     {
         UnaryOperator.Negate => Val.Of(Negate(u)),
         UnaryOperator.Plus => Val.Of(ExpectNumber(u.Operand)),
+        UnaryOperator.BitwiseNot => Val.Of(IntegerOperators.Not(u, ExpectNumber(u.Operand))),
+        // √x is sqrt(x), and its errors stand on the whole expression, as sqrt's would.
+        UnaryOperator.SquareRoot => Val.Of(Numeric(u.Span, NumberMath.Sqrt, ExpectNumber(u.Operand))),
         _ => Val.Of(!ExpectBoolean(u.Operand, Messages.NumberInLogic)),
     };
 
@@ -221,7 +248,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     // The operations are called directly rather than through delegates: a delegate call per
     // operator was a measurable share of a simple line under Native AOT. They sit apart from
     // Combine because every result temporary of a method is zeroed each time it is called.
-    private Number Arithmetic(Binary node, Number x, Number y)
+    internal Number Arithmetic(Binary node, Number x, Number y)
     {
         try
         {
@@ -233,6 +260,9 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
                 BinaryOperator.Divide => NumberMath.Divide(x, y, context),
                 BinaryOperator.Modulo => NumberMath.Modulo(x, y, context),
                 BinaryOperator.Power => NumberMath.Power(x, y, context),
+                BinaryOperator.FloorDivide => NumberMath.Floor(NumberMath.Divide(x, y, context), context),
+                BinaryOperator.BitwiseAnd or BinaryOperator.BitwiseOr or BinaryOperator.ShiftLeft or BinaryOperator.ShiftRight =>
+                    IntegerOperators.Apply(node, x, y, context),
                 _ => throw new UnreachableException(),
             };
         }
@@ -277,9 +307,9 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
                 return _arguments![index];
             }
         }
-        if (scope.Variables.TryGetValue(name, out var value))
+        if (scope.Variables.TryGetValue(name, out var slot))
         {
-            return value;
+            return slot.Value;
         }
         if (BuiltinTable.Constants.TryGetValue(name, out var constant))
         {

@@ -19,6 +19,8 @@ internal static class Messages
     public const string BooleanNotNumber = "the value is a boolean, not a number";
     public const string DecimalOverflow = "the value is outside the range of decimal";
     public const string NotOneExpression = "expected one expression";
+    public const string ConversionInExpression =
+        "'to' converts printed results; an expression gives a Value (format it in the host)";
     public const string Interrupted = "interrupted";
 
     public static string NotAName(string name) =>
@@ -58,6 +60,26 @@ internal static class Messages
     }
 
     public static string Limit(string message) => "limit: " + message;
+
+    public const string NegativeShift = "a shift count must not be negative";
+
+    public static string IntegerOperand(string symbol, bool unary) => $"'{symbol}' needs {(unary ? "an integer" : "integers")}";
+
+    public static string ExactIntegerOperand(string symbol, bool unary) =>
+        $"'{symbol}' needs {(unary ? "an exact integer" : "exact integers")}, not an approximate value";
+
+    public static string OnlyIntegersConvert(Parser.NumberBase radix) => "only integers print in " + BaseName(radix);
+
+    public static string OnlyExactIntegersConvert(Parser.NumberBase radix) =>
+        $"only exact integers print in {BaseName(radix)}, not an approximate value";
+
+    private static string BaseName(Parser.NumberBase radix) => radix switch
+    {
+        Parser.NumberBase.Hex => "hex",
+        Parser.NumberBase.Oct => "octal",
+        Parser.NumberBase.Bin => "binary",
+        _ => "decimal",
+    };
 
     /// <summary>The runtime could not allocate, below the statement's own budget (a container's limit).</summary>
     public const string OutOfMemoryInRuntime = "limit: out of memory";

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Calculator.Evaluator.Builtins;
 using Calculator.Evaluator.Numerics;
 using Calculator.Parser;
@@ -143,8 +142,9 @@ public sealed class Session
                 case ExpressionStatement s:
                 {
                     var value = Settle(evaluator.EvaluateStatement(s.Expression), s.Span);
+                    var radix = s.Base is { } conversion ? IntegerOperators.Radix(value, conversion, s.Expression.Span) : 0;
                     _scope.Ans = value;
-                    return new Outcome(OutcomeKind.Value, new Value(value, _context), null, null);
+                    return new Outcome(OutcomeKind.Value, new Value(value, _context) { Radix = radix }, null, null);
                 }
                 case Assignment a:
                 {
@@ -154,7 +154,7 @@ public sealed class Session
                         throw Evaluator.Fail(DiagnosticKind.Syntax, a.Name.Span, Messages.CannotAssign(name));
                     }
                     var value = Settle(evaluator.EvaluateStatement(a.Value), a.Span);
-                    _scope.Variables[name] = value;
+                    _scope.SetVariable(name, value);
                     return new Outcome(OutcomeKind.Assignment, new Value(value, _context), name, null);
                 }
                 case FunctionDefinition f:
@@ -199,6 +199,12 @@ public sealed class Session
     public Value? Evaluate(Expr expression, out Diagnostic? error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        return Evaluate(expression, null, out error, cancellationToken);
+    }
+
+    // Evaluates bound when there is a binding (a CalcExpression), else the tree.
+    private Value? Evaluate(Expr expression, BoundExpression? bound, out Diagnostic? error, CancellationToken cancellationToken)
+    {
         if (cancellationToken.IsCancellationRequested)
         {
             error = new Diagnostic(DiagnosticKind.Limit, expression.Span, Messages.Interrupted);
@@ -214,7 +220,8 @@ public sealed class Session
         {
             using var budget = evaluator.StartStatement(Options.StatementTimeLimit, Options.StatementMemoryLimit, cancellationToken);
             error = null;
-            return new Value(Settle(evaluator.EvaluateStatement(expression), expression.Span), _context);
+            var value = bound is null ? evaluator.EvaluateStatement(expression) : evaluator.EvaluateStatement(bound);
+            return new Value(Settle(value, expression.Span), _context);
         }
         catch (EvaluationException e)
         {
@@ -244,14 +251,13 @@ public sealed class Session
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
         // A name bound before was checked then: a host updating its variables pays one look-up.
-        ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_scope.Variables, name);
-        if (!Unsafe.IsNullRef(ref slot))
+        if (_scope.Variables.TryGetValue(name, out var slot))
         {
-            slot = value.Inner;
+            slot.Value = value.Inner;
             return;
         }
         CheckBindable(name, Messages.CannotAssign);
-        _scope.Variables[name] = value.Inner;
+        _scope.SetVariable(name, value.Inner);
     }
 
     /// <summary>Binds <paramref name="name"/> to the exact fraction <paramref name="numerator"/>/<paramref name="denominator"/>.</summary>
@@ -265,9 +271,9 @@ public sealed class Session
     public bool TryGetVariable(string name, [MaybeNullWhen(false)] out Value value)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (_scope.Variables.TryGetValue(name, out var inner))
+        if (_scope.Variables.TryGetValue(name, out var slot))
         {
-            value = new Value(inner, _context);
+            value = new Value(slot.Value, _context);
             return true;
         }
         value = null;
@@ -357,9 +363,30 @@ public sealed class Session
         [NotNullWhen(true)] out Value? value, [NotNullWhen(false)] out Diagnostic? diagnostic)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        value = Evaluate(expression.Syntax, out var error, cancellationToken);
+        value = Evaluate(expression.Syntax, Bind(expression), out var error, cancellationToken);
         diagnostic = error?.WithPositionIn(expression.Text);
         return value is not null;
+    }
+
+    // The bindings of the expressions this session evaluated; the last one is kept at hand, since
+    // a host usually evaluates one expression many times in a row.
+    private readonly ConditionalWeakTable<CalcExpression, BoundExpression> _bindings = new();
+    private CalcExpression? _lastExpression;
+    private BoundExpression? _lastBinding;
+
+    private BoundExpression Bind(CalcExpression expression)
+    {
+        if (ReferenceEquals(expression, _lastExpression) && _lastBinding!.NamesVersion == _scope.NamesVersion)
+        {
+            return _lastBinding;
+        }
+        if (!_bindings.TryGetValue(expression, out var binding) || binding.NamesVersion != _scope.NamesVersion)
+        {
+            binding = BoundExpression.Bind(expression.Syntax, _scope, _context);
+            _bindings.AddOrUpdate(expression, binding);
+        }
+        (_lastExpression, _lastBinding) = (expression, binding);
+        return binding;
     }
 
     // How deep host functions may nest evaluations in their own session.
@@ -410,16 +437,23 @@ public sealed class Session
     {
         if (!value.IsBoolean && !value.Number.IsExact)
         {
-            try
-            {
-                _ = ApproxFormat.Printed(value.Number, _context);
-            }
-            catch (NumericException e)
-            {
-                throw Evaluator.Fail(e, span);
-            }
+            SettleApproximate(value.Number, span);
         }
         return value;
+    }
+
+    // Apart from Settle, which every evaluation passes through with (mostly) an exact value.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SettleApproximate(Number number, TextSpan span)
+    {
+        try
+        {
+            _ = ApproxFormat.Printed(number, _context);
+        }
+        catch (NumericException e)
+        {
+            throw Evaluator.Fail(e, span);
+        }
     }
 
     private Outcome Define(FunctionDefinition definition)

@@ -25,6 +25,9 @@ public sealed class Value
 
     internal Val Inner => _value;
 
+    /// <summary>The base of a <c>to</c> suffix (<c>255 to hex</c>) the integer prints in; 0 for none.</summary>
+    internal int Radix { get; init; }
+
     /// <summary>An exact integer.</summary>
     /// <param name="value">The integer, of any size.</param>
     public static Value FromInteger(BigInteger value) => Exact(Rational.FromInteger(value));
@@ -169,6 +172,11 @@ public sealed class Value
         }
         if (_value.Number.TryGetExact(out var exact))
         {
+            if (Radix != 0 && exact.IsInteger)
+            {
+                rounded = false;
+                return IntegerFormat.Format(exact.Numerator, Radix);
+            }
             return DecimalFormat.FormatExact(exact, _context, fraction, out rounded);
         }
         rounded = true;

@@ -34,6 +34,16 @@ public enum BinaryOperator
     And,
     /// <summary><c>||</c>, short-circuit.</summary>
     Or,
+    /// <summary><c>&amp;</c>, bitwise and of integers (two's complement for negatives).</summary>
+    BitwiseAnd,
+    /// <summary><c>|</c>, bitwise or of integers (two's complement for negatives).</summary>
+    BitwiseOr,
+    /// <summary><c>&lt;&lt;</c>, <c>a · 2^n</c> for integers.</summary>
+    ShiftLeft,
+    /// <summary><c>&gt;&gt;</c>, <c>floor(a / 2^n)</c> for integers.</summary>
+    ShiftRight,
+    /// <summary><c>//</c>, floored division: <c>floor(a / b)</c>.</summary>
+    FloorDivide,
 }
 
 /// <summary>Prefix operators.</summary>
@@ -45,6 +55,23 @@ public enum UnaryOperator
     Plus,
     /// <summary><c>!x</c>, logical not.</summary>
     Not,
+    /// <summary><c>~x</c>, bitwise not of an integer: <c>-x-1</c>.</summary>
+    BitwiseNot,
+    /// <summary><c>√x</c>, the square root (the function <c>sqrt</c>).</summary>
+    SquareRoot,
+}
+
+/// <summary>The bases a <c>to</c> suffix converts an integer result to (SPEC §5).</summary>
+public enum NumberBase
+{
+    /// <summary><c>to bin</c>: <c>0b1010</c>.</summary>
+    Bin = 2,
+    /// <summary><c>to oct</c>: <c>0o17</c>.</summary>
+    Oct = 8,
+    /// <summary><c>to dec</c>: <c>255</c>.</summary>
+    Dec = 10,
+    /// <summary><c>to hex</c>: <c>0xff</c>.</summary>
+    Hex = 16,
 }
 
 /// <summary>A node of the syntax tree. Every node knows the characters it came from.</summary>
@@ -53,8 +80,12 @@ public abstract record Node(TextSpan Span);
 /// <summary>One statement: an expression, an assignment or a function definition.</summary>
 public abstract record Statement(TextSpan Span) : Node(Span);
 
-/// <summary>An expression whose value is printed.</summary>
-public sealed record ExpressionStatement(Expr Expression, TextSpan Span) : Statement(Span);
+/// <summary>An expression whose value is printed, in <see cref="Base"/> when it ends with <c>to hex</c> and the like.</summary>
+public sealed record ExpressionStatement(Expr Expression, TextSpan Span) : Statement(Span)
+{
+    /// <summary>The base of a <c>to</c> suffix (<c>255 to hex</c>); null without one.</summary>
+    public NumberBase? Base { get; init; }
+}
 
 /// <summary><c>name = value</c></summary>
 public sealed record Assignment(Identifier Name, Expr Value, TextSpan Span) : Statement(Span);

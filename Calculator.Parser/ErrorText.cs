@@ -12,7 +12,7 @@ internal static class ErrorText
     // Expected items in the order a reader wants them.
     private static readonly string[] Order =
     [
-        ANumber, AParameterName, AName, OpenParenthesis, AnOperator, Comma, CloseParenthesis, EqualsSign, Colon, EndOfStatement,
+        ANumber, AParameterName, AName, OpenParenthesis, AnOperator, Comma, CloseParenthesis, EqualsSign, Colon, ABase, EndOfStatement,
     ];
 
     /// <summary>A token as an error message quotes it, shortened when long.</summary>
@@ -55,6 +55,11 @@ internal static class ErrorText
         }
         expected.Sort((a, b) => Rank(a).CompareTo(Rank(b)));
 
+        // The keyword 'to' anywhere but its one place: where it may stand says more than what was expected.
+        if (unexpected is { Kind: TokenKind.To })
+        {
+            return new Diagnostic(DiagnosticKind.Syntax, at, Rejected(Describe(unexpected.Value), ConversionPlace));
+        }
         var what = error.EOF || unexpected is null ? "end of input" : Describe(unexpected.Value);
         var message = Unexpected(what, expected);
         // Where an expression or an operator could stand, a '=' was probably meant as a comparison.

@@ -29,6 +29,12 @@ internal enum PostfixOperator
 {
     /// <summary><c>n!</c>, a <see cref="Calculator.Parser.Factorial"/> node.</summary>
     Factorial,
+    /// <summary><c>x²</c>, the node of <c>x^2</c>.</summary>
+    Square,
+    /// <summary><c>x³</c>, the node of <c>x^3</c>.</summary>
+    Cube,
+    /// <summary><c>x°</c>, degrees: the node of <c>rad(x)</c>.</summary>
+    Degrees,
 }
 
 /// <summary>One spelling of a postfix operator; all postfixes bind at <see cref="OperatorTable.PostfixPrecedence"/>.</summary>
@@ -41,19 +47,23 @@ internal readonly record struct PostfixRow(TokenKind Token, PostfixOperator Oper
 /// (the first row's symbol is the one the printer writes).
 /// </summary>
 /// <remarks>
-/// Precedence levels, loosest first: the conditional (0, not an operator of the table), binary levels that
+/// Precedence levels, loosest first: the conditional (-3, not an operator of the table), binary levels that
 /// the grammar reads as the logical chain (below <see cref="ComparisonPrecedence"/>), the comparisons
-/// (non-associative), binary levels of the arithmetic chain (up to <see cref="PrefixPrecedence"/>), the
+/// (non-associative), binary levels of the arithmetic chain (up to <see cref="PrefixPrecedence"/>: the
+/// bitwise <c>| &amp; &lt;&lt; &gt;&gt;</c> looser than <c>+ -</c>, as in Python), the
 /// prefixes, the right-associative levels the grammar reads as <c>power</c> (above the prefixes, so that
 /// <c>-2^2 = -(2^2)</c>), and the postfixes.
 /// </remarks>
 internal static class OperatorTable
 {
+    // The levels below the sum are numbered down from it, so that the levels from the sum up keep
+    // their numbers whatever is added below (the bitwise levels of issue 15 were).
+
     /// <summary>The conditional <c>?:</c>, looser than every operator.</summary>
-    public const int ConditionalPrecedence = 0;
+    public const int ConditionalPrecedence = -3;
 
     /// <summary>The comparisons; they do not chain.</summary>
-    public const int ComparisonPrecedence = 3;
+    public const int ComparisonPrecedence = 0;
 
     /// <summary>Every prefix operator.</summary>
     public const int PrefixPrecedence = 6;
@@ -64,21 +74,27 @@ internal static class OperatorTable
     /// <summary>The binary operators, loosest first.</summary>
     public static readonly BinaryRow[] Binary =
     [
-        new(TokenKind.OrOr, BinaryOperator.Or, 1, Associativity.Left, "||"),
-        new(TokenKind.AndAnd, BinaryOperator.And, 2, Associativity.Left, "&&"),
+        new(TokenKind.OrOr, BinaryOperator.Or, -2, Associativity.Left, "||"),
+        new(TokenKind.AndAnd, BinaryOperator.And, -1, Associativity.Left, "&&"),
         new(TokenKind.EqualEqual, BinaryOperator.Equal, ComparisonPrecedence, Associativity.None, "=="),
         new(TokenKind.BangEqual, BinaryOperator.NotEqual, ComparisonPrecedence, Associativity.None, "!="),
         new(TokenKind.Less, BinaryOperator.Less, ComparisonPrecedence, Associativity.None, "<"),
         new(TokenKind.LessEqual, BinaryOperator.LessOrEqual, ComparisonPrecedence, Associativity.None, "<="),
         new(TokenKind.Greater, BinaryOperator.Greater, ComparisonPrecedence, Associativity.None, ">"),
         new(TokenKind.GreaterEqual, BinaryOperator.GreaterOrEqual, ComparisonPrecedence, Associativity.None, ">="),
+        new(TokenKind.Pipe, BinaryOperator.BitwiseOr, 1, Associativity.Left, "|"),
+        new(TokenKind.Ampersand, BinaryOperator.BitwiseAnd, 2, Associativity.Left, "&"),
+        new(TokenKind.LessLess, BinaryOperator.ShiftLeft, 3, Associativity.Left, "<<"),
+        new(TokenKind.GreaterGreater, BinaryOperator.ShiftRight, 3, Associativity.Left, ">>"),
         new(TokenKind.Plus, BinaryOperator.Add, 4, Associativity.Left, "+"),
         new(TokenKind.Minus, BinaryOperator.Subtract, 4, Associativity.Left, "-"),
         new(TokenKind.Star, BinaryOperator.Multiply, 5, Associativity.Left, "*"),
         new(TokenKind.Juxtaposition, BinaryOperator.Multiply, 5, Associativity.Left, ""),
         new(TokenKind.Slash, BinaryOperator.Divide, 5, Associativity.Left, "/"),
         new(TokenKind.Percent, BinaryOperator.Modulo, 5, Associativity.Left, "%"),
+        new(TokenKind.SlashSlash, BinaryOperator.FloorDivide, 5, Associativity.Left, "//"),
         new(TokenKind.Caret, BinaryOperator.Power, 7, Associativity.Right, "^"),
+        new(TokenKind.StarStar, BinaryOperator.Power, 7, Associativity.Right, "**"),
     ];
 
     /// <summary>The prefix operators.</summary>
@@ -87,13 +103,43 @@ internal static class OperatorTable
         new(TokenKind.Minus, UnaryOperator.Negate, "-"),
         new(TokenKind.Plus, UnaryOperator.Plus, "+"),
         new(TokenKind.Bang, UnaryOperator.Not, "!"),
+        new(TokenKind.Tilde, UnaryOperator.BitwiseNot, "~"),
+        new(TokenKind.Root, UnaryOperator.SquareRoot, "√"),
     ];
 
-    /// <summary>The postfix operators: only the factorial.</summary>
+    /// <summary>The postfix operators.</summary>
     public static readonly PostfixRow[] Postfix =
     [
         new(TokenKind.Bang, PostfixOperator.Factorial, "!"),
+        new(TokenKind.Squared, PostfixOperator.Square, "²"),
+        new(TokenKind.Cubed, PostfixOperator.Cube, "³"),
+        new(TokenKind.Degree, PostfixOperator.Degrees, "°"),
     ];
+
+    /// <summary>The words of the <c>to</c> suffix of an expression statement (<c>255 to hex</c>).</summary>
+    public static readonly (string Word, NumberBase Base)[] Conversions =
+    [
+        ("hex", NumberBase.Hex),
+        ("oct", NumberBase.Oct),
+        ("bin", NumberBase.Bin),
+        ("dec", NumberBase.Dec),
+    ];
+
+    /// <summary>The base a word after <c>to</c> names, if any.</summary>
+    public static NumberBase? BaseOf(ReadOnlySpan<char> word)
+    {
+        foreach (var (name, radix) in Conversions)
+        {
+            if (word.SequenceEqual(name))
+            {
+                return radix;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The word after <c>to</c> that names <paramref name="radix"/>.</summary>
+    public static string WordOf(NumberBase radix) => Array.Find(Conversions, c => c.Base == radix).Word;
 
     private static readonly BinaryRow?[] BinaryByToken = ByToken(Binary, row => row.Token);
     private static readonly PrefixRow?[] PrefixByToken = ByToken(Prefix, row => row.Token);

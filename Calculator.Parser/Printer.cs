@@ -23,6 +23,10 @@ public static class Printer
         {
             case ExpressionStatement s:
                 Write(builder, s.Expression);
+                if (s.Base is { } radix)
+                {
+                    builder.Append(" to ").Append(OperatorTable.WordOf(radix));
+                }
                 break;
             case Assignment a:
                 builder.Append(a.Name.Text).Append(" = ");
@@ -46,6 +50,12 @@ public static class Printer
         Write(builder, expression);
         return builder.ToString();
     }
+
+    /// <summary>The symbol the printer writes for <paramref name="op"/> (<c>^</c> for a power, <c>*</c> for an implicit product).</summary>
+    public static string SymbolOf(BinaryOperator op) => OperatorTable.RowOf(op).Symbol;
+
+    /// <summary>The symbol the printer writes for <paramref name="op"/>.</summary>
+    public static string SymbolOf(UnaryOperator op) => OperatorTable.SymbolOf(op);
 
     private static int Precedence(Expr e) => e switch
     {

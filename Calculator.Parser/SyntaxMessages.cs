@@ -11,6 +11,8 @@ internal static class SyntaxMessages
     public const string MisplacedSeparator = "a digit separator '_' must stand between two digits";
     public const string ExponentTooLarge = "limit: exponent of the number is too large";
     public const string ComparisonsDoNotChain = "comparisons do not chain; combine them with '&&'";
+    public const string ConversionOfAssignment = "an assignment prints nothing to convert; write 'to hex' after an expression, as in 'x to hex'";
+    public const string ConversionPlace = "'to' may only end an expression statement, as in '255 to hex'";
 
     // What the grammar expects, as the expected-set of an error names it.
     public const string ANumber = "a number";
@@ -23,6 +25,7 @@ internal static class SyntaxMessages
     public const string Colon = "':'";
     public const string EqualsSign = "'='";
     public const string EndOfStatement = "end of statement";
+    public const string ABase = "hex, bin, oct or dec";
 
     /// <summary>A token the grammar read and then refused, with the reason.</summary>
     public static string Rejected(string what, string reason) => "unexpected " + what + ": " + reason;

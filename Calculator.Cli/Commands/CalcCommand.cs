@@ -27,6 +27,7 @@ internal static class CalcCommand
           calc -- "$text"                    text you did not write: after '--', or on stdin
           calc -p 50 'sqrt(2)'               50 significant digits
           calc --fraction '1/3 + 1/6'        prints 1/2
+          calc --base 16 '2^64 - 1'          prints 0xffffffffffffffff
           calc < prices.txt                  one result per statement of stdin
           calc -f defs.calc 'f(10)'          files run first, then the arguments
           calc -i -f defs.calc               the file, then a prompt with its definitions
@@ -88,6 +89,13 @@ internal static class CalcCommand
             DefaultValueFactory = _ => "plain",
             CustomParser = ParseFormat,
         };
+        var radix = new Option<int>("--base")
+        {
+            Description = "Print integer results in base 16, 8, 2 or 10 (0xff, 0o377, 0b11111111).",
+            HelpName = "16|8|2|10",
+            DefaultValueFactory = _ => 10,
+            CustomParser = ParseBase,
+        };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first error." };
         var interactive = new Option<bool>("--interactive", "-i") { Description = "Open the prompt after the files and arguments have run." };
         var threads = new Option<int?>("--threads")
@@ -99,7 +107,7 @@ internal static class CalcCommand
 
         var root = new RootCommand("calc evaluates infix arithmetic exactly: rationals stay exact, irrational results get the digits you ask for.")
         {
-            expression, files, precision, fraction, format, failFast, threads, interactive,
+            expression, files, precision, fraction, radix, format, failFast, threads, interactive,
         };
         root.Directives.Clear();
         foreach (var option in root.Options)
@@ -127,7 +135,8 @@ internal static class CalcCommand
                 parseResult.GetValue(format) == "json",
                 parseResult.GetValue(failFast),
                 parseResult.GetValue(threads),
-                parseResult.GetValue(interactive)),
+                parseResult.GetValue(interactive),
+                parseResult.GetValue(radix)),
             console, stdout, stderr));
 
         if (UsageCheck.FirstError(args[leading..], root.Options) is { } usage)
@@ -179,6 +188,18 @@ internal static class CalcCommand
 
         result.AddError($"--precision takes a whole number from 1 to 100000, not '{text}'");
         return 0;
+    }
+
+    private static int ParseBase(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (text is "2" or "8" or "10" or "16")
+        {
+            return int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
+        result.AddError($"--base takes 16, 8, 2 or 10, not '{text}'");
+        return 10;
     }
 
     private static int? ParseThreads(System.CommandLine.Parsing.ArgumentResult result)

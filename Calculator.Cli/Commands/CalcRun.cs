@@ -62,8 +62,8 @@ internal static class CalcRun
             }
 
             IResultSink sink = settings.Json
-                ? new JsonResultSink(channels, settings.Fraction)
-                : new PlainResultSink(channels, settings.Fraction, console.ColorErrors);
+                ? new JsonResultSink(channels, new ResultFormat(settings.Fraction, settings.Radix))
+                : new PlainResultSink(channels, new ResultFormat(settings.Fraction, settings.Radix), console.ColorErrors);
             var runner = new StatementRunner(session, sink, settings.FailFast) { Signals = console.Signals };
             var status = Run(runner, sources, threads, channels, stderr);
             return console.Signals is { EndStatus: not 0 and var signalled } ? signalled

@@ -9,6 +9,7 @@ namespace Calculator.Cli.Commands;
 /// <param name="FailFast">Stop at the first error.</param>
 /// <param name="Threads"><c>--threads</c>; null when not given (then <c>CALC_THREADS</c> or the default).</param>
 /// <param name="Interactive">Open the prompt after the files and arguments (<c>-i</c>).</param>
+/// <param name="Radix"><c>--base</c>: 2, 8, 10 or 16, the base integer results print in.</param>
 internal sealed record CalcSettings(
     IReadOnlyList<string> Expression,
     IReadOnlyList<string> Files,
@@ -17,4 +18,5 @@ internal sealed record CalcSettings(
     bool Json,
     bool FailFast,
     int? Threads = null,
-    bool Interactive = false);
+    bool Interactive = false,
+    int Radix = 10);

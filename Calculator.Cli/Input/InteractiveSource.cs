@@ -18,6 +18,7 @@ internal sealed class InteractiveSource(LineEditor editor, TextWriter terminal, 
           x = 3             variables; ans is the last result
           f(n) = n * 2      functions, which may recurse: n < 2 ? 1 : n * f(n-1)
           a; b              several statements on one line
+          255 to hex        0xff (also bin, oct); 0xff & 15, 1 << 64, ~x, 7 // 2
         Built in (Tab completes names):
 
         """;

@@ -14,7 +14,7 @@ namespace Calculator.Cli.Output;
 /// {"source":"&lt;stdin&gt;","line":7,"input":"1+*2","error":{"kind":"syntax","message":"…","column":3,"length":1}}
 /// </code>
 /// </summary>
-internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : IResultSink
+internal sealed class JsonResultSink(OutputChannels channels, ResultFormat format) : IResultSink
 {
     private readonly ColumnCursor _columns = new();
 
@@ -103,7 +103,7 @@ internal sealed class JsonResultSink(OutputChannels channels, bool fraction) : I
     private void WriteValue(TextWriter output, Value value)
     {
         output.Write(",\"value\":");
-        JsonText.WriteString(output, value.FormatWithRounding(fraction, out var rounded));
+        JsonText.WriteString(output, format.Text(value, out var rounded));
         output.Write(value.IsExact ? ",\"exact\":true" : ",\"exact\":false");
         if (rounded)
         {

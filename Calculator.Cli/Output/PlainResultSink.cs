@@ -4,14 +4,14 @@ using Calculator.Parser;
 namespace Calculator.Cli.Output;
 
 /// <summary>SPEC §5 and §6: one value per line on stdout, errors with a caret on stderr.</summary>
-internal sealed class PlainResultSink(OutputChannels channels, bool fraction, bool color) : IResultSink
+internal sealed class PlainResultSink(OutputChannels channels, ResultFormat format, bool color) : IResultSink
 {
     private readonly ColumnCursor _columns = new();
 
     public void Value(in StatementContext statement, Value value)
     {
         var output = channels.Output;
-        output.Write(value.Format(fraction));
+        output.Write(format.Text(value, out _));
         output.Write('\n');
     }
 

@@ -84,6 +84,15 @@ public sealed class CalcExpression
             diagnostic = new Diagnostic(DiagnosticKind.Syntax, statements[1].Span, Messages.NotOneExpression).WithPositionIn(text);
             return false;
         }
+        if (statement.Base is not null)
+        {
+            // 'to hex' says how a printed result looks; an expression gives the host a Value.
+            var suffix = text.AsSpan(statement.Expression.Span.End, statement.Span.End - statement.Expression.Span.End);
+            var start = statement.Expression.Span.End + (suffix.Length - suffix.TrimStart().Length);
+            diagnostic = new Diagnostic(DiagnosticKind.Syntax, TextSpan.FromBounds(start, statement.Span.End), Messages.ConversionInExpression)
+                .WithPositionIn(text);
+            return false;
+        }
         expression = new CalcExpression(text, statement.Expression);
         diagnostic = null;
         return true;

@@ -74,7 +74,19 @@ internal static class ApproxFormat
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(ctx);
-        var precision = ctx.Precision;
+        if (value.TryGetPrinted(ctx.Precision, out var known))
+        {
+            return known;
+        }
+
+        var printed = Refine(value, ctx.Precision);
+        value.SetPrinted(ctx.Precision, printed);
+        return printed;
+    }
+
+    /// <summary>Refines the value until its P-digit rounding is decided (<see cref="Refinement"/>).</summary>
+    private static PrintedDecimal Refine(Real value, int precision)
+    {
         var cap = CapBits(precision);
         var bits = WorkingBits(precision);
         Ball? previous = null;
@@ -252,8 +264,16 @@ internal static class ApproxFormat
 
         var n = Math.Abs(k);
         var wp = (int)(bits + (2 * IntegerMath.BitLength(n)) + 8);
-        var power = n < 512 ? Ball.FromInteger(IntegerMath.Pow10((int)n)) : Ball.Pow(Ball.FromInteger(10), n, wp);
-        return k > 0 ? Ball.Multiply(x, power, wp) : Ball.Divide(x, power, wp);
+        if (n < 512)
+        {
+            var small = Ball.FromInteger(IntegerMath.Pow10((int)n));
+            return k > 0 ? Ball.Multiply(x, small, wp) : Ball.Divide(x, small, wp);
+        }
+
+        // 10^n = 5^n·2^n: while 5^n (2.33·n bits) is not much longer than the precision, the
+        // exact power costs less than rounded squarings of 10 (P digits: 5^P is 0.7 of its size).
+        var power = 2.33 * n <= 2 * wp ? Ball.FromInteger(BigInteger.Pow(5, (int)n)) : Ball.Pow(Ball.FromInteger(5), n, wp);
+        return k > 0 ? Ball.Multiply(x, power, wp).MulPow2(n) : Ball.Divide(x, power, wp).MulPow2(-n);
     }
 
     /// <summary>floor(v·2^e) for v ≥ 0.</summary>

@@ -55,9 +55,14 @@ internal readonly partial struct Ball
         var adjust = ((exponent % n) + n) % n;
         scale += adjust;
         exponent -= adjust;
-        var rootLow = RootBound(low, scale, n, roundUp: false);
+        var rootLow = RootBound(low, scale, n, roundUp: false, out var exact);
         BigInteger rootHigh;
-        if (n == 2 && scale >= 0 && rootLow.Sign > 0 && !x.Radius.IsZero)
+        if (low == high && low.Sign >= 0)
+        {
+            // An exact radicand (√2): the ceiling is the floor or one more, no second root.
+            rootHigh = exact ? rootLow : rootLow + 1;
+        }
+        else if (n == 2 && scale >= 0 && rootLow.Sign > 0 && !x.Radius.IsZero)
         {
             // A narrow ball needs only one square root: √H − √L = (H − L)/(√H + √L) is below
             // (H − L)/(2·floor√L), and floor√L is below √L by less than one unit.
@@ -65,7 +70,7 @@ internal readonly partial struct Ball
         }
         else
         {
-            rootHigh = RootBound(high, scale, n, roundUp: true);
+            rootHigh = RootBound(high, scale, n, roundUp: true, out _);
         }
 
         return Hull(rootLow, rootHigh, exponent / n, bits);
@@ -101,12 +106,13 @@ internal readonly partial struct Ball
     /// <summary>
     /// A bound on the n-th root of value·2^scale: the floor when rounding down, the ceiling when
     /// rounding up; the sign follows the value (only odd roots see negative values).
+    /// <paramref name="exact"/> tells whether the root is exactly the bound.
     /// </summary>
-    private static BigInteger RootBound(BigInteger value, long scale, int n, bool roundUp)
+    private static BigInteger RootBound(BigInteger value, long scale, int n, bool roundUp, out bool exact)
     {
         if (value.Sign < 0)
         {
-            return -RootBound(-value, scale, n, !roundUp);
+            return -RootBound(-value, scale, n, !roundUp, out exact);
         }
 
         BigInteger scaled;
@@ -126,7 +132,8 @@ internal readonly partial struct Ball
             }
         }
 
-        var root = IntegerMath.IntegerRoot(scaled, n, out var exact);
-        return roundUp && !exact ? root + 1 : root;
+        var root = IntegerMath.IntegerRoot(scaled, n, out var exactRoot);
+        exact = exactRoot && !lost;
+        return roundUp && !exactRoot ? root + 1 : root;
     }
 }

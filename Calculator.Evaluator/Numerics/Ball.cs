@@ -82,6 +82,15 @@ internal readonly partial struct Ball : IEquatable<Ball>
             return Normalize(numerator, BigInteger.Zero, 0, bits);
         }
 
+        // Terms far longer than the precision are rounded first: the quotient's leading bits need
+        // only as many of theirs, and dividing by a whole denominator of millions of bits takes
+        // seconds in one call that no time check can interrupt (SPEC §8).
+        var room = bits + 64;
+        if (IntegerMath.BitLength(denominator) > room || IntegerMath.BitLength(numerator) > room)
+        {
+            return Divide(Normalize(numerator, BigInteger.Zero, 0, room), Normalize(denominator, BigInteger.Zero, 0, room), bits);
+        }
+
         var shift = (int)Math.Max(0, bits + 2 + IntegerMath.BitLength(denominator) - IntegerMath.BitLength(numerator));
         var quotient = BigInteger.DivRem(numerator << shift, denominator, out var remainder);
         return Normalize(quotient, remainder.IsZero ? BigInteger.Zero : BigInteger.One, -shift, bits);

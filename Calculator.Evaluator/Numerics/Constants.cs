@@ -134,32 +134,44 @@ internal static class Constants
     /// atanh(1/q) = Σ 1/((2k+1) q^(2k+1)) for an integer q ≥ 2; the tail after N terms is below
     /// 2·q^−(2N+1).
     /// </summary>
-    internal static Ball AtanhInverse(long q, int bits)
-    {
-        var log2Q = Math.Log2(q);
-        var terms = (long)Math.Ceiling(((bits + 4) / log2Q / 2) + 1);
-        var q2 = (BigInteger)q * q;
-        var (bq, b, t) = AtanhSplit(q2, 0, terms);
+    internal static Ball AtanhInverse(long q, int bits) => InverseTangentSeries(1, q, alternating: false, bits);
 
-        // Σ_{k<N} 1/((2k+1) q^(2k)) = T/(B·Q); the leading 1/q is one more factor of the denominator.
-        var denominator = b * bq * q;
-        var error = (long)Math.Ceiling(1 - (((2 * terms) + 1) * log2Q));
-        return Ball.Divide(Ball.FromInteger(t), Ball.FromInteger(denominator), bits).AddError(error, bits);
+    /// <summary>
+    /// Σ (±1)^k x^(2k+1)/(2k+1) for x = p/q with 0 &lt; |p| &lt; q (atan x when
+    /// <paramref name="alternating"/>, atanh x otherwise), summed exactly by binary splitting;
+    /// the tail after N terms is below 2·|x|^(2N+1) (for atanh, |x| ≤ 1/2 keeps 1/(1 − x²) under 2).
+    /// </summary>
+    internal static Ball InverseTangentSeries(BigInteger p, BigInteger q, bool alternating, int bits)
+    {
+        var log2Ratio = BigInteger.Log(q, 2) - BigInteger.Log(BigInteger.Abs(p), 2);
+        var terms = (long)Math.Ceiling(((bits + 6) / log2Ratio / 2) + 1);
+        var ratio = alternating ? -(p * p) : p * p;
+        var (_, bq, b, t) = InverseTangentSplit(ratio, q * q, 0, terms, needP: false);
+
+        // Σ_{k<N} (±p²)^k/((2k+1) q^(2k)) = T/(B·Q); x = p/q is one more factor. T, B and Q have
+        // far more digits than the quotient needs: each is rounded first (its error is in the ball).
+        var keep = bits + 32;
+        var denominator = Ball.Multiply(Ball.FromInteger(b).Round(keep), Ball.FromInteger(bq * q).Round(keep), keep);
+        var numerator = Ball.FromInteger(t * p).Round(keep);
+        var error = (long)Math.Ceiling(1 - (((2 * terms) + 1) * (log2Ratio - 1e-9)));
+        return Ball.Divide(numerator, denominator, bits).AddError(error, bits);
     }
 
-    // Binary splitting of Σ a(k)/b(k)·Π p(j)/q(j) with a = p = 1, b(k) = 2k+1, q(j) = q² (q(0) = 1).
-    private static (BigInteger Q, BigInteger B, BigInteger T) AtanhSplit(BigInteger q2, long a, long b)
+    // Binary splitting of Σ a(k)/b(k)·Π p(j)/q(j) with a = 1, b(k) = 2k+1, p(j) = ratio,
+    // q(j) = q² (p(0) = q(0) = 1). P is needed only by left halves (see TaylorSplit.Split).
+    private static (BigInteger P, BigInteger Q, BigInteger B, BigInteger T) InverseTangentSplit(
+        BigInteger ratio, BigInteger q2, long a, long b, bool needP)
     {
         if (b - a == 1)
         {
-            return (a == 0 ? BigInteger.One : q2, (2 * a) + 1, BigInteger.One);
+            return a == 0 ? (BigInteger.One, BigInteger.One, BigInteger.One, BigInteger.One) : (ratio, q2, (2 * a) + 1, ratio);
         }
 
         var m = (a + b) / 2;
-        var (ql, bl, tl) = AtanhSplit(q2, a, m);
-        var (qr, br, tr) = AtanhSplit(q2, m, b);
-        StatementBudget.Check(qr.GetBitLength());
-        return (ql * qr, bl * br, (br * qr * tl) + (bl * tr));
+        var (pl, ql, bl, tl) = InverseTangentSplit(ratio, q2, a, m, needP: true);
+        var (pr, qr, br, tr) = InverseTangentSplit(ratio, q2, m, b, needP);
+        StatementBudget.Check(qr.GetBitLength() + br.GetBitLength());
+        return (needP ? pl * pr : BigInteger.Zero, ql * qr, bl * br, (br * qr * tl) + (bl * pl * tr));
     }
 
     /// <summary>The most precise ball of one constant computed so far.</summary>

@@ -45,37 +45,81 @@ internal static partial class Elementary
         return WithArgumentRadius(result, center, factorLog2: result.UpperLog2 + 1, wp);
     }
 
-    /// <summary>sin r and cos r for |r| ≤ 1 by the bit-burst algorithm.</summary>
+    /// <summary>sin r and cos r for |r| ≤ 1.25 by the bit-burst algorithm.</summary>
     internal static (Ball Sin, Ball Cos) SinCosBitBurst(Ball r, int wp)
     {
-        var work = wp + 16 + (2 * Halvings);
-        var center = r.Round(work);
-        var sin = Ball.Zero;
-        var cos = Ball.One;
-        foreach (var (p, s) in Chunks(center.MulPow2(-Halvings), work))
+        var center = r.Round(wp + 16 + (2 * Halvings));
+        if (IsShortDyadic(center))
         {
-            var chunkSin = TaylorSplit.Sin(p, s, work);
-            var chunkCos = TaylorSplit.Cos(p, s, work);
+            // sin 1, cos 1/2: one chunk of a few bits. Its series converges fast enough at |c| ≤ 1.25
+            // that halving and doubling back (two full products per step) would cost more.
+            var work = wp + 16;
+            var (p, s) = center.Exponent >= 0 ? (center.Mid << (int)center.Exponent, 0L) : (center.Mid, -center.Exponent);
+            return (WithArgumentRadius(TaylorSplit.Sin(p, s, work), center, factorLog2: 0, wp),
+                WithArgumentRadius(TaylorSplit.Cos(p, s, work), center, factorLog2: 0, wp));
+        }
 
-            // (cos + i·sin)(chunkCos + i·chunkSin) with three products instead of four; every
-            // factor is at most 1 in magnitude, so the subtractions lose no absolute precision.
-            var cc = Ball.Multiply(cos, chunkCos, work);
-            var ss = Ball.Multiply(sin, chunkSin, work);
-            var cross = Ball.Multiply(Ball.Add(cos, sin, work), Ball.Add(chunkCos, chunkSin, work), work);
-            sin = Ball.Subtract(Ball.Subtract(cross, cc, work), ss, work);
-            cos = Ball.Subtract(cc, ss, work);
+        var (x, y) = CosSinDirection(center, wp);
+
+        // x + iy = D·e^(ir): one square root and two divisions for D = √(x² + y²) cost less than
+        // the two divisions per chunk that normalised chunk values would.
+        var norm = Ball.Sqrt(Ball.Add(Ball.Multiply(x, x, wp + 16), Ball.Multiply(y, y, wp + 16), wp + 16), wp + 16);
+        var sin = Ball.Divide(y, norm, wp + 16);
+        var cos = Ball.Divide(x, norm, wp + 16);
+
+        // sin and cos are 1-Lipschitz.
+        return (WithArgumentRadius(sin, center, factorLog2: 0, wp), WithArgumentRadius(cos, center, factorLog2: 0, wp));
+    }
+
+    /// <summary>
+    /// D·cos r and D·sin r for an exact dyadic r with |r| ≤ 1.25 and some D in [1/2, 2]: the point
+    /// e^(ir) up to a positive factor, with an absolute error about 2^−wp. The chunks' series stay
+    /// fractions (no division each) and the product of rotations needs no normalising.
+    /// </summary>
+    private static (Ball X, Ball Y) CosSinDirection(Ball r, int wp)
+    {
+        var work = wp + 16 + (2 * Halvings);
+        var x = Ball.One;
+        var y = Ball.Zero;
+        foreach (var (p, s) in Chunks(r.MulPow2(-Halvings), work))
+        {
+            var (cx, cy) = TaylorSplit.CosSinDirection(p, s, work);
+
+            // (x + iy)(cx + i·cy) with three products instead of four; the factors are of
+            // comparable magnitude, so the subtractions lose no precision relative to the result.
+            var xx = Ball.Multiply(x, cx, work);
+            var yy = Ball.Multiply(y, cy, work);
+            var cross = Ball.Multiply(Ball.Add(x, y, work), Ball.Add(cx, cy, work), work);
+            (x, y) = Rescaled(Ball.Subtract(xx, yy, work), Ball.Subtract(Ball.Subtract(cross, xx, work), yy, work));
         }
 
         for (var i = 0; i < Halvings; i++)
         {
-            // sin 2a = 2·sin a·cos a and cos 2a = 1 − 2·sin² a; cos a > 1/2 here, so nothing cancels.
-            var nextSin = Ball.Multiply(sin, cos, work).MulPow2(1);
-            cos = Ball.Subtract(Ball.One, Ball.Multiply(sin, sin, work).MulPow2(1), work);
-            sin = nextSin;
+            // (x + iy)² = (x + y)(x − y) + 2ixy.
+            var twoXy = Ball.Multiply(x, y, work).MulPow2(1);
+            (x, y) = Rescaled(Ball.Multiply(Ball.Add(x, y, work), Ball.Subtract(x, y, work), work), twoXy);
         }
 
-        // sin and cos are 1-Lipschitz.
-        return (WithArgumentRadius(sin, center, factorLog2: 0, wp), WithArgumentRadius(cos, center, factorLog2: 0, wp));
+        return (x, y);
+    }
+
+    /// <summary>(x, y) scaled by a power of two so that the larger is between 1/2 and 1.</summary>
+    private static (Ball X, Ball Y) Rescaled(Ball x, Ball y)
+    {
+        var scale = Math.Max(x.UpperLog2, y.UpperLog2);
+        return (x.MulPow2(-scale), y.MulPow2(-scale));
+    }
+
+    /// <summary>Whether a ball is one exact chunk: at most <see cref="FirstChunkBits"/> bits after the point.</summary>
+    private static bool IsShortDyadic(Ball x)
+    {
+        if (!x.IsExact || x.Exponent >= 0)
+        {
+            return x.IsExact;
+        }
+
+        var fractionBits = -x.Exponent - (long)BigInteger.TrailingZeroCount(BigInteger.Abs(x.Mid));
+        return fractionBits <= FirstChunkBits;
     }
 
     /// <summary>
@@ -100,7 +144,8 @@ internal static partial class Elementary
         var work = wp + 80;
         var rough = AtanReduced(t, (wp / 4) + 32);
         var v = Ball.FromDyadic(rough.Mid, rough.Exponent);
-        var (sin, cos) = SinCosBitBurst(v, work);
+        // Only the ratio of sin v and cos v enters, so their common factor need not be divided out.
+        var (cos, sin) = CosSinDirection(v, work);
         var numerator = Ball.Subtract(Ball.Multiply(t, cos, work), sin, work);
         var denominator = Ball.Add(cos, Ball.Multiply(t, sin, work), work);
         var delta = Ball.Divide(numerator, denominator, work);

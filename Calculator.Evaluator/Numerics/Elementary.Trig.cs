@@ -13,6 +13,9 @@ internal static partial class Elementary
     /// </summary>
     public const long MaxTrigMagnitudeBits = 1 << 20;
 
+    // See IsFastAtanSeries.
+    private const double MaxAtanSeriesCost = 8;
+
     /// <summary>sin x.</summary>
     /// <param name="x">The argument in radians.</param>
     /// <param name="bits">The working precision.</param>
@@ -62,6 +65,56 @@ internal static partial class Elementary
         var halfPi = Constants.Pi(wp).MulPow2(-1);
         var edge = x.Mid.Sign > 0 ? halfPi : halfPi.Negate();
         return Ball.Subtract(edge, AtanReduced(inverse, wp), wp).Round(bits);
+    }
+
+    /// <summary>
+    /// atan of an exact rational n/d. From the bit-burst precision on, a short fraction whose
+    /// series converges fast enough (atan(1/3), atan(2/9), atan(5) = pi/2 − atan(1/5)) is summed
+    /// exactly by binary splitting, about twice as fast as the Newton correction; any other
+    /// value goes to <see cref="Atan(Ball, int)"/>.
+    /// </summary>
+    /// <param name="numerator">The numerator.</param>
+    /// <param name="denominator">The denominator, positive.</param>
+    /// <param name="bits">The working precision.</param>
+    public static Ball Atan(BigInteger numerator, BigInteger denominator, int bits)
+    {
+        var wp = bits + Guard;
+        var inverted = BigInteger.Abs(numerator) > denominator;
+        // For |x| > 1 the series is of 1/x = (±d)/|n|.
+        var (p, q) = inverted ? (denominator * numerator.Sign, BigInteger.Abs(numerator)) : (numerator, denominator);
+        if (wp < BitBurstBits || p.IsZero || !IsFastAtanSeries(p, q))
+        {
+            return Atan(Ball.FromRational(numerator, denominator, wp), bits);
+        }
+
+        var series = Constants.InverseTangentSeries(p, q, alternating: true, wp);
+        if (!inverted)
+        {
+            return series.Round(bits);
+        }
+
+        // atan x = ±pi/2 − atan(1/x) for |x| > 1.
+        var halfPi = Constants.Pi(wp).MulPow2(-1);
+        return Ball.Subtract(numerator.Sign > 0 ? halfPi : halfPi.Negate(), series, wp).Round(bits);
+    }
+
+    /// <summary>
+    /// Whether the series of atan(p/q), 0 &lt; |p| ≤ q, beats the Newton correction: each term gains
+    /// 2·log2(q/|p|) bits while the split's numbers grow by about 2·log2(q·|p|) + 18 bits, and
+    /// measured at 10 000 and 100 000 digits the series wins up to a growth of about
+    /// <see cref="MaxAtanSeriesCost"/> bits per bit gained (atan(1/3): 6.7; atan(1/2): 10).
+    /// </summary>
+    private static bool IsFastAtanSeries(BigInteger p, BigInteger q)
+    {
+        var absP = BigInteger.Abs(p);
+        if (q.GetBitLength() > 32 || absP >= q)
+        {
+            return false;
+        }
+
+        var gained = 2 * (BigInteger.Log(q, 2) - BigInteger.Log(absP, 2));
+        var growth = (2 * (BigInteger.Log(q, 2) + BigInteger.Log(absP, 2))) + 18;
+        return growth <= MaxAtanSeriesCost * gained;
     }
 
     /// <summary>asin x for x in [−1, 1] = 2·atan(x / (1 + √(1 − x²))).</summary>

@@ -117,10 +117,26 @@ internal static class IntegerMath
     /// <param name="k">The exponent, 0 to 19.</param>
     internal static ulong Pow10Small(int k) => PowersOfTen64[k];
 
+    // BigInteger's gcd is quadratic and cannot be interrupted: about a second for two numbers of
+    // a million bits, ten for the digit limit's. From this size on it is refused before it starts
+    // when it would end past the statement's time limit (SPEC §8), by this estimate of its cost
+    // (seconds per product of the operands' bit lengths, measured on the CI machines with margin).
+    private const long TimedGcdBits = 100_000;
+    private const double GcdSecondsPerBitSquared = 2e-12;
+
     /// <summary>The greatest common divisor of |a| and |b|; gcd(0, 0) = 0.</summary>
     /// <param name="a">Any integer.</param>
     /// <param name="b">Any integer.</param>
-    public static BigInteger Gcd(BigInteger a, BigInteger b) => BigInteger.GreatestCommonDivisor(a, b);
+    public static BigInteger Gcd(BigInteger a, BigInteger b)
+    {
+        var (x, y) = (a.GetBitLength(), b.GetBitLength());
+        if (Math.Min(x, y) >= TimedGcdBits)
+        {
+            StatementBudget.CheckRoomFor(GcdSecondsPerBitSquared * x * y);
+        }
+
+        return BigInteger.GreatestCommonDivisor(a, b);
+    }
 
     /// <summary>The least common multiple of |a| and |b|; 0 when either is 0.</summary>
     /// <param name="a">Any integer.</param>
@@ -132,7 +148,7 @@ internal static class IntegerMath
             return BigInteger.Zero;
         }
 
-        return BigInteger.Abs(a / BigInteger.GreatestCommonDivisor(a, b) * b);
+        return BigInteger.Abs(a / Gcd(a, b) * b);
     }
 
     /// <summary>The greatest common divisor of two unsigned integers (binary gcd); gcd(0, 0) = 0.</summary>
@@ -224,9 +240,7 @@ internal static class IntegerMath
 
         if (n == 2)
         {
-            var s = Sqrt(x);
-            exact = s * s == x;
-            return s;
+            return Sqrt(x, out exact);
         }
 
         var bits = x.GetBitLength();
@@ -271,12 +285,46 @@ internal static class IntegerMath
 
     /// <summary>
     /// The floor square root of <paramref name="x"/>. Recursive on the top half of the bits,
-    /// so the cost is a few full-size multiplications and one division.
+    /// so the cost is one division per level and one full-size square at the end.
     /// </summary>
     /// <param name="x">A non-negative integer.</param>
-    public static BigInteger Sqrt(BigInteger x)
+    public static BigInteger Sqrt(BigInteger x) => Sqrt(x, out _);
+
+    /// <summary>The floor square root of <paramref name="x"/> and whether it is exact.</summary>
+    /// <param name="x">A non-negative integer.</param>
+    /// <param name="exact">Whether the root squared is <paramref name="x"/>.</param>
+    public static BigInteger Sqrt(BigInteger x, out bool exact)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(x.Sign);
+        if (x < ulong.MaxValue)
+        {
+            var small = SqrtSmall((ulong)x);
+            exact = small * small == x;
+            return small;
+        }
+
+        // The floor is fixed from the remainder x − r², one square for the whole recursion.
+        var r = SqrtNear(x);
+        var remainder = x - (r * r);
+        while (remainder.Sign < 0)
+        {
+            remainder += (2 * r) - 1;
+            r--;
+        }
+
+        while (remainder > 2 * r)
+        {
+            r++;
+            remainder -= (2 * r) - 1;
+        }
+
+        exact = remainder.IsZero;
+        return r;
+    }
+
+    /// <summary>√x within a few units (x at least 2^64), by Newton steps on the top half of the bits.</summary>
+    private static BigInteger SqrtNear(BigInteger x)
+    {
         if (x < ulong.MaxValue)
         {
             return SqrtSmall((ulong)x);
@@ -284,28 +332,18 @@ internal static class IntegerMath
 
         var bits = x.GetBitLength();
 
-        // With s = isqrt(x >> 2k), (s << k) is within about 2^(k+1) of √x; one Newton step then
-        // squares the relative error, which leaves at most a unit or two to fix for this k.
+        // With s within a few units of √(x >> 2k), (s << k) is within about 2^(k+3) of √x; one
+        // Newton step squares the relative error, which leaves a unit or two for this k, so no
+        // level needs the exact floor.
         var k = (int)((bits / 4) - 2);
-        var r = Sqrt(x >> (2 * k)) << k;
+        var r = SqrtNear(x >> (2 * k)) << k;
         StatementBudget.Check(bits);
         if (r.IsZero)
         {
             r = BigInteger.One;
         }
 
-        r = (r + (x / r)) >> 1;
-        while (r * r > x)
-        {
-            r--;
-        }
-
-        while ((r + 1) * (r + 1) <= x)
-        {
-            r++;
-        }
-
-        return r;
+        return (r + (x / r)) >> 1;
     }
 
     private static BigInteger SqrtSmall(ulong x)

@@ -137,7 +137,7 @@ internal static partial class NumberMath
     public static Number Power(Number b, Number e, NumericContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        if (b.ToReal() is ConstantReal { Constant: RealConstant.E })
+        if (!b.IsExact && b.ToReal() is ConstantReal { Constant: RealConstant.E })
         {
             // e^x is exp(x), whose exact cases (e^ln(2) = 2) are recognised there.
             return Exp(e, ctx);
@@ -149,7 +149,7 @@ internal static partial class NumberMath
             {
                 if (b.TryGetExact(out var exactBase))
                 {
-                    return Number.Exact(Rational.Pow(exactBase, exponent.Numerator, ctx));
+                    return Number.Exact(Rational.Pow(exactBase, exponent, ctx));
                 }
 
                 if (exponent.Sign < 0)

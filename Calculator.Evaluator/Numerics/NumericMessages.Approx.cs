@@ -52,6 +52,11 @@ internal static partial class NumericMessages
     public static string StatementTooLong(TimeSpan limit) =>
         string.Create(CultureInfo.InvariantCulture, $"the statement ran for more than {limit.TotalSeconds:0.###} s");
 
+    /// <summary>The message of a statement refused before one long step that would end past its time limit.</summary>
+    /// <param name="limit">The limit.</param>
+    public static string StatementWouldRunTooLong(TimeSpan limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"the statement would run for more than {limit.TotalSeconds:0.###} s");
+
     /// <summary>The message of a statement cancelled by its caller (Ctrl-C, a host).</summary>
     public const string StatementCancelled = "interrupted";
 

@@ -65,11 +65,14 @@ internal readonly partial struct Rational
     public static Rational Add(Rational a, Rational b, NumericContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        if (a.IsSmall && b.IsSmall)
-        {
-            return CheckResult(a + b, ctx);
-        }
+        return a.IsSmall && b.IsSmall ? CheckResult(a + b, ctx) : AddLarge(a, b, ctx);
+    }
 
+    // Apart from Add, so that a caller inlining Add's small case does not carry (and zero at
+    // every call) the temporaries of the BigInteger case.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Rational AddLarge(Rational a, Rational b, NumericContext ctx)
+    {
         var an = a.Numerator;
         var ad = a.Denominator;
         var bn = b.Numerator;
@@ -82,7 +85,7 @@ internal readonly partial struct Rational
         // As in AddBig (Knuth): with g = gcd(ad, bd) the reduced denominator still holds
         // (ad/g)·(bd/g), so the limit can be checked before the multiplications. The numerator
         // may cancel, so it is only checked afterwards; its cost is bounded by the operands.
-        var g = ad.IsOne || bd.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(ad, bd);
+        var g = ad.IsOne || bd.IsOne ? BigInteger.One : IntegerMath.Gcd(ad, bd);
         var adg = g.IsOne ? ad : ad / g;
         var bdg = g.IsOne ? bd : bd / g;
         Precheck(Log10(adg) + Log10(bdg), ctx);
@@ -92,7 +95,7 @@ internal readonly partial struct Rational
             return CheckResult(FromNormalized(t, ad * bd), ctx);
         }
 
-        var g2 = BigInteger.GreatestCommonDivisor(t, g);
+        var g2 = IntegerMath.Gcd(t, g);
         return CheckResult(g2.IsOne ? FromNormalized(t, adg * bd) : FromNormalized(t / g2, adg * (bd / g2)), ctx);
     }
 
@@ -111,11 +114,13 @@ internal readonly partial struct Rational
     public static Rational Multiply(Rational a, Rational b, NumericContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        if (a.IsSmall && b.IsSmall)
-        {
-            return CheckResult(a * b, ctx);
-        }
+        return a.IsSmall && b.IsSmall ? CheckResult(a * b, ctx) : MultiplyLarge(a, b, ctx);
+    }
 
+    // Apart from Multiply for the reason given at AddLarge.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Rational MultiplyLarge(Rational a, Rational b, NumericContext ctx)
+    {
         if (a.IsZero || b.IsZero)
         {
             return Zero;
@@ -125,8 +130,8 @@ internal readonly partial struct Rational
         var ad = a.Denominator;
         var bn = b.Numerator;
         var bd = b.Denominator;
-        var g1 = bd.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(an, bd);
-        var g2 = ad.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(bn, ad);
+        var g1 = bd.IsOne ? BigInteger.One : IntegerMath.Gcd(an, bd);
+        var g2 = ad.IsOne ? BigInteger.One : IntegerMath.Gcd(bn, ad);
         if (!g1.IsOne)
         {
             an /= g1;
@@ -224,6 +229,24 @@ internal readonly partial struct Rational
     }
 
     /// <summary>
+    /// <see cref="Pow(Rational, BigInteger, NumericContext)"/> for an integer exponent held as a
+    /// rational; a small power of a small base (x^2) is computed on longs without making a
+    /// <see cref="BigInteger"/> of the exponent.
+    /// </summary>
+    /// <param name="b">The base.</param>
+    /// <param name="integerExponent">The exponent, an integer.</param>
+    /// <param name="ctx">Supplies the digit limit.</param>
+    /// <exception cref="NumericException">As the other overload.</exception>
+    public static Rational Pow(Rational b, Rational integerExponent, NumericContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        return ctx.MaxDigits >= 19 && integerExponent.TryGetSmall(out var e, out var one) && one == 1 && e is > 0 and <= 63 &&
+            b.TryGetSmall(out var num, out var den) && TryPowSmall(num, den, (int)e, out var power)
+            ? power
+            : Pow(b, integerExponent.Numerator, ctx);
+    }
+
+    /// <summary>
     /// num^e/den^e on longs when both powers surely fit: |x| below 2^bits gives |x|^e below 2^(bits·e).
     /// Powers of coprime integers stay coprime, so the result is normalised. No logarithms: a
     /// power this small is within any digit limit of 19 or more, which the caller ensures.
@@ -259,9 +282,15 @@ internal readonly partial struct Rational
             return value;
         }
 
+        CheckLarge(value, ctx);
+        return value;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CheckLarge(Rational value, NumericContext ctx)
+    {
         CheckInteger(value.Numerator, ctx);
         CheckInteger(value.Denominator, ctx);
-        return value;
     }
 
     private static void CheckInteger(BigInteger x, NumericContext ctx)

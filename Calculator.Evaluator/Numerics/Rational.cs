@@ -83,7 +83,8 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
 
     /// <summary>The integer <paramref name="n"/> as a rational.</summary>
     /// <param name="n">The integer.</param>
-    public static Rational FromInteger(BigInteger n) => FromNormalized(n, BigInteger.One);
+    public static Rational FromInteger(BigInteger n) =>
+        n >= -long.MaxValue && n <= long.MaxValue ? new Rational((long)n, 1) : new Rational(new BigParts(n, BigInteger.One));
 
     /// <summary>The normalised value of <paramref name="numerator"/> / <paramref name="denominator"/>.</summary>
     /// <param name="numerator">Any integer.</param>
@@ -107,7 +108,7 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
             denominator = -denominator;
         }
 
-        var g = BigInteger.GreatestCommonDivisor(numerator, denominator);
+        var g = IntegerMath.Gcd(numerator, denominator);
         if (!g.IsOne)
         {
             numerator /= g;
@@ -153,7 +154,7 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
     public static Rational operator +(Rational left, Rational right) =>
         left._big is null && right._big is null
             ? AddSmall(left._num, left.SmallDen, right._num, right.SmallDen)
-            : AddBig(left.Numerator, left.Denominator, right.Numerator, right.Denominator);
+            : AddSlow(left, right);
 
     /// <summary>Exact difference, without the digit limit.</summary>
     /// <param name="left">The minuend.</param>
@@ -167,7 +168,7 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
     public static Rational operator *(Rational left, Rational right) =>
         left._big is null && right._big is null
             ? MultiplySmall(left._num, left.SmallDen, right._num, right.SmallDen)
-            : MultiplyBig(left.Numerator, left.Denominator, right.Numerator, right.Denominator);
+            : MultiplySlow(left, right);
 
     /// <summary>Exact quotient, without the digit limit.</summary>
     /// <param name="left">The dividend.</param>
@@ -316,14 +317,29 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
         return g == 1 ? new Rational(num, den) : new Rational(num / g, den / g);
     }
 
+    // Integers, the commonest case, add inline; everything else is out of line, so that callers
+    // inlining this stay small (each temporary of an inlined case is zeroed at every call).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Rational AddSmall(long a, long b, long c, long d)
+    {
+        if ((b | d) == 1)
+        {
+            var sum = unchecked(a + c);
+            if (((a ^ sum) & (c ^ sum)) >= 0 && sum != long.MinValue)
+            {
+                return new Rational(sum, 1);
+            }
+        }
+
+        return AddSmallFractions(a, b, c, d);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Rational AddSmallFractions(long a, long b, long c, long d)
     {
         if (b == 1 && d == 1)
         {
-            var sum = unchecked(a + c);
-            return ((a ^ sum) & (c ^ sum)) >= 0 && sum != long.MinValue
-                ? new Rational(sum, 1)
-                : FromNormalized((Int128)a + c, Int128.One);
+            return FromNormalized((Int128)a + c, Int128.One);
         }
 
         // Knuth, TAOCP 4.5.1: dividing by gcd(b, d) first keeps intermediates small and leaves
@@ -374,7 +390,7 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
             return FromNormalized(a + c, BigInteger.One);
         }
 
-        var g = BigInteger.GreatestCommonDivisor(b, d);
+        var g = IntegerMath.Gcd(b, d);
         if (g.IsOne)
         {
             return FromNormalized((a * d) + (c * b), b * d);
@@ -382,11 +398,30 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
 
         var bg = b / g;
         var t = (a * (d / g)) + (c * bg);
-        var g2 = BigInteger.GreatestCommonDivisor(t, g);
+        var g2 = IntegerMath.Gcd(t, g);
         return g2.IsOne ? FromNormalized(t, bg * d) : FromNormalized(t / g2, bg * (d / g2));
     }
 
+    // As AddSmall: integers inline, the rest out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Rational MultiplySmall(long a, long b, long c, long d)
+    {
+        if ((b | d) == 1)
+        {
+            var high = Math.BigMul(a, c, out var low);
+            // The product fits a long when the high half is only the low half's sign; long.MinValue
+            // has no small form.
+            if (high == (low >> 63) && low != long.MinValue)
+            {
+                return new Rational(low, 1);
+            }
+        }
+
+        return MultiplySmallFractions(a, b, c, d);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Rational MultiplySmallFractions(long a, long b, long c, long d)
     {
         if (a == 0 || c == 0)
         {
@@ -411,8 +446,8 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
             return Zero;
         }
 
-        var g1 = d.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(a, d);
-        var g2 = b.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(c, b);
+        var g1 = d.IsOne ? BigInteger.One : IntegerMath.Gcd(a, d);
+        var g2 = b.IsOne ? BigInteger.One : IntegerMath.Gcd(c, b);
         if (!g1.IsOne)
         {
             a /= g1;
@@ -428,11 +463,13 @@ internal readonly partial struct Rational : IEquatable<Rational>, IComparable<Ra
         return FromNormalized(a * c, b * d);
     }
 
-    /// <summary>Sum computed on the <see cref="BigInteger"/> path only; lets tests compare both paths.</summary>
+    /// <summary>Sum computed on the <see cref="BigInteger"/> path: the operator's path for big values, and lets tests compare both paths.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static Rational AddSlow(Rational left, Rational right) =>
         AddBig(left.Numerator, left.Denominator, right.Numerator, right.Denominator);
 
-    /// <summary>Product computed on the <see cref="BigInteger"/> path only; lets tests compare both paths.</summary>
+    /// <summary>Product computed on the <see cref="BigInteger"/> path: the operator's path for big values, and lets tests compare both paths.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static Rational MultiplySlow(Rational left, Rational right) =>
         MultiplyBig(left.Numerator, left.Denominator, right.Numerator, right.Denominator);
 

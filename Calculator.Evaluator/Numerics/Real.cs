@@ -21,6 +21,8 @@ internal abstract class Real
 
     private Memo? _memo;
 
+    private PrintedMemo? _printed;
+
     private protected Real(int depth) => Depth = depth;
 
     /// <summary>The length of the longest path to a leaf (leaves have depth 0).</summary>
@@ -57,6 +59,21 @@ internal abstract class Real
         _memo = new Memo(bits, value);
         return value;
     }
+
+    /// <summary>
+    /// The value as it prints at precision P, if it was rounded before: a statement settles its
+    /// digits and then prints them, and rounding a 10 000-digit value costs a power of ten and
+    /// a full-size product.
+    /// </summary>
+    internal bool TryGetPrinted(int precision, out PrintedDecimal printed)
+    {
+        var memo = _printed;
+        printed = memo is not null && memo.Precision == precision ? memo.Value : PrintedDecimal.Zero;
+        return memo is not null && memo.Precision == precision;
+    }
+
+    /// <summary>Remembers the value as it prints at precision P (see <see cref="TryGetPrinted"/>).</summary>
+    internal void SetPrinted(int precision, PrintedDecimal printed) => _printed = new PrintedMemo(precision, printed);
 
     /// <summary>The exact rational as a leaf.</summary>
     /// <param name="value">The value.</param>
@@ -98,4 +115,6 @@ internal abstract class Real
     }
 
     private sealed record Memo(int Bits, Ball Value);
+
+    private sealed record PrintedMemo(int Precision, PrintedDecimal Value);
 }

@@ -74,6 +74,11 @@ internal sealed class ConstantReal(RealConstant constant) : Real(0)
 
 internal sealed class UnaryReal(RealFunction function, Real argument) : Real(argument.Depth + 1)
 {
+    // From this precision on Scaled asks for a coarse ball first; below it a second evaluation
+    // of the argument costs little.
+    private const int CoarseFirstBits = 1024;
+    private const int CoarseBits = 64;
+
     public RealFunction Function => function;
 
     public Real Argument => argument;
@@ -96,7 +101,9 @@ internal sealed class UnaryReal(RealFunction function, Real argument) : Real(arg
             RealFunction.Tan => Elementary.Tan(Scaled(bits), bits),
             RealFunction.Asin => Elementary.Asin(argument.Approximate(bits), bits),
             RealFunction.Acos => Elementary.Acos(argument.Approximate(bits), bits),
-            RealFunction.Atan => Elementary.Atan(argument.Approximate(bits), bits),
+            RealFunction.Atan => argument is ExactReal exact
+                ? Elementary.Atan(exact.Value.Numerator, exact.Value.Denominator, bits)
+                : Elementary.Atan(argument.Approximate(bits), bits),
             RealFunction.Sinh => Elementary.Sinh(Scaled(bits), bits),
             RealFunction.Cosh => Elementary.Cosh(Scaled(bits), bits),
             // tanh' = 1 − tanh² ≤ min(1, 4e^(−2|x|)): an error of x is not magnified, so tanh of a
@@ -115,18 +122,26 @@ internal sealed class UnaryReal(RealFunction function, Real argument) : Real(arg
     /// </summary>
     private Ball Scaled(int bits)
     {
-        var x = argument.Approximate(bits);
+        // At high precision a coarse ball (or the memo) tells the magnitude first, so the argument
+        // is computed once at bits + magnitude instead of at bits and then again.
+        var extra = bits >= CoarseFirstBits ? ExtraBits(argument.Approximate(CoarseBits)) : 0;
+        var x = argument.Approximate(bits + extra);
+        var needed = ExtraBits(x);
+        return needed <= extra ? x : argument.Approximate(bits + needed);
+    }
+
+    /// <summary>The integer bits of a ball's magnitude, 0 when there are none or the ball says nothing.</summary>
+    private static int ExtraBits(Ball x)
+    {
         if (x.IsUnbounded || x.IsExactZero)
         {
-            return x;
+            return 0;
         }
 
         // Beyond the trigonometric limit the function throws anyway; do not ask for more
         // (2^(2^20) itself has an upper magnitude one above the limit, and is allowed).
         var magnitude = x.UpperLog2;
-        return magnitude <= 0 || magnitude > Elementary.MaxTrigMagnitudeBits + 1
-            ? x
-            : argument.Approximate(bits + (int)magnitude);
+        return magnitude <= 0 || magnitude > Elementary.MaxTrigMagnitudeBits + 1 ? 0 : (int)magnitude;
     }
 }
 

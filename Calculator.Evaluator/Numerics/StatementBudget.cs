@@ -97,6 +97,28 @@ internal sealed class StatementBudget
         }
     }
 
+    /// <summary>
+    /// <see cref="Check()"/> before one step that cannot be interrupted and is expected to take
+    /// <paramref name="seconds"/>: fails now, rather than late, when the step would end past the
+    /// statement's deadline.
+    /// </summary>
+    /// <param name="seconds">The step's expected duration on this machine.</param>
+    public static void CheckRoomFor(double seconds)
+    {
+        var budget = t_current;
+        if (budget is null)
+        {
+            return;
+        }
+
+        budget.CheckNow();
+        if (budget._deadline != long.MaxValue
+            && Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency) > budget._deadline)
+        {
+            throw new NumericException(NumericErrorKind.Limit, NumericMessages.StatementWouldRunTooLong(budget._limit));
+        }
+    }
+
     private void CheckNow()
     {
         _countdown = Interval;

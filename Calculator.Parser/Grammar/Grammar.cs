@@ -20,7 +20,7 @@ namespace Calculator.Parser.Grammar;
 /// </remarks>
 internal static class Grammar
 {
-    // statement := funcdef | assignment | expr | empty     (the lexer drops empty statements)
+    // statement := funcdef | assignment | expr [conversion] | empty     (the lexer drops empty statements)
     // A statement that starts NAME '(' and holds a '=' can only be a definition: it is read as one, so its
     // errors are a definition's ("f(2) = 3": expected a parameter name). NAME '=' is an assignment.
     public static readonly Parser<Token, Statement> Statement = Rec(() => OneOf(
@@ -32,16 +32,27 @@ internal static class Grammar
     private static readonly Parser<Token, Statement> FunctionDefinition = Rec(() => Map(
         (name, parameters, _, body) => (Statement)new FunctionDefinition(
             MakeIdentifier(name), parameters, body, TextSpan.FromBounds(name.Start, body.Span.End)),
-        NameToken!, Parameters!, Tok(TokenKind.Assign, EqualsSign), Expression!).Before(EndOfStatement!));
+        NameToken!, Parameters!, Tok(TokenKind.Assign, EqualsSign), Expression!).Before(NoConversion!).Before(EndOfStatement!));
 
     // assignment := NAME '=' expr
     private static readonly Parser<Token, Statement> Assignment = Rec(() => Map(
         (name, _, value) => (Statement)new Assignment(MakeIdentifier(name), value, TextSpan.FromBounds(name.Start, value.Span.End)),
-        NameToken!, Tok(TokenKind.Assign), Expression!).Before(EndOfStatement!));
+        NameToken!, Tok(TokenKind.Assign), Expression!).Before(NoConversion!).Before(EndOfStatement!));
 
-    // statement := expr
-    private static readonly Parser<Token, Statement> ExpressionStatement = Rec(() =>
-        Expression!.Before(EndOfStatement!).Map(e => (Statement)new ExpressionStatement(e, e.Span)));
+    // 'x = 3 to hex': the conversion is of printed results, and an assignment prints none.
+    private static readonly Parser<Token, Unit> NoConversion = Rec(() => Rejected(Tok(TokenKind.To), ConversionOfAssignment));
+
+    // statement := expr ['to' ('hex'|'bin'|'oct'|'dec')]     -- 'to' is a keyword, allowed only here
+    private static readonly Parser<Token, Statement> ExpressionStatement = Rec(() => Map(
+        (e, conversion) => (Statement)(conversion.HasValue
+            ? new ExpressionStatement(e, TextSpan.FromBounds(e.Span.Start, conversion.Value.End)) { Base = conversion.Value.Base }
+            : new ExpressionStatement(e, e.Span)),
+        Expression!, Conversion!.Before(StatementEnd!).OptionalIf(IsTo!)).Before(EndOfStatement!));
+
+    private static readonly Parser<Token, (NumberBase Base, int End)> Conversion = Map(
+        (_, name) => (OperatorTable.BaseOf(name.Text)!.Value, name.End),
+        Tok(TokenKind.To),
+        Parser<Token>.Token(t => t.Kind == TokenKind.Name && OperatorTable.BaseOf(t.Text) is not null).Labelled(ABase));
 
     // expr := or ['?' expr ':' expr]                -- right-associative
     public static readonly Parser<Token, Expr> Expression = Rec(() => Conditional!);
@@ -60,33 +71,36 @@ internal static class Grammar
     private static readonly Parser<Token, Expr> Logic = Rec(() => Map(
         Fold, Comparison!, Map(MakeOperation, LogicalOperators!, Comparison!).ManyIf(IsLogicalOperator!)));
 
-    // compare := sum [('=='|'!='|'<'|'<='|'>'|'>=') sum]   -- no chaining: 1<2<3 is an error
+    // compare := bitor [('=='|'!='|'<'|'<='|'>'|'>=') bitor]   -- no chaining: 1<2<3 is an error
     private static readonly Parser<Token, Expr> Comparison = Rec(() => Map(
         (left, right) => right.HasValue ? MakeBinary(left, right.Value) : left,
         Arithmetic!,
         Map(MakeOperation, ComparisonOperators!, Arithmetic!).Before(Rejected(ComparisonOperators!, ComparisonsDoNotChain))
             .OptionalIf(IsComparisonOperator!)));
 
+    // bitor    := bitand {'|' bitand}
+    // bitand   := shift {'&' shift}
+    // shift    := sum {('<<'|'>>') sum}
     // sum      := product {('+'|'-') product}
-    // product  := unary {('*'|'/'|'%') unary | implicit}
+    // product  := unary {('*'|'/'|'%'|'//') unary | implicit}
     // implicit := a factor that starts with NAME or '(' right after a number literal or ')'
     //             (the lexer marks it with a zero-width Juxtaposition token, an operator of the product level)
     private static readonly Parser<Token, Expr> Arithmetic = Rec(() => Map(
         Fold, Unary!, Map(MakeOperation, ArithmeticOperators!, Unary!).ManyIf(IsArithmeticOperator!)));
 
-    // unary := ('-'|'+'|'!') unary | power
+    // unary := ('-'|'+'|'!'|'~'|'√') unary | power
     private static readonly Parser<Token, Expr> Unary = Rec(() => IfNext(
         IsPrefixOperator!,
         Map((prefix, _, operand) => (Expr)MakeUnary(prefix, operand), PrefixOperators!, EnoughStack!, Unary),
         Power!));
 
-    // power := postfix ['^' unary]                  -- right-associative
+    // power := postfix [('^'|'**') unary]           -- right-associative
     private static readonly Parser<Token, Expr> Power = Rec(() => Map(
         (left, right) => right.HasValue ? MakeBinary(left, right.Value) : left,
         Postfix!,
         Map((op, _, exponent) => MakeOperation(op, exponent), PowerOperators!, EnoughStack!, Unary).OptionalIf(IsPowerOperator!)));
 
-    // postfix := primary {'!'}                      -- factorial
+    // postfix := primary {'!'|'²'|'³'|'°'}          -- factorial, square, cube, degrees
     private static readonly Parser<Token, Expr> Postfix = Rec(() => Map(MakePostfix, Primary!, PostfixOperators!.ManyIf(IsPostfixOperator!)));
 
     // primary := NUMBER | NAME | NAME '(' [expr {',' expr}] ')' | '(' expr ')'
@@ -131,7 +145,9 @@ internal static class Grammar
     private static readonly Parser<Token, Token> ParameterName = Tok(TokenKind.Name, AParameterName);
     private static readonly Parser<Token, Token> CloseParenthesis = Tok(TokenKind.RightParen, SyntaxMessages.CloseParenthesis);
     private static readonly Parser<Token, Token> CommaToken = Tok(TokenKind.Comma, Comma);
-    private static readonly Parser<Token, Unit> EndOfStatement = AfterExpression(Parser<Token>.End.Labelled(SyntaxMessages.EndOfStatement));
+    // After 'to hex' no operator may follow, so the end is all that an error expects there.
+    private static readonly Parser<Token, Unit> StatementEnd = Parser<Token>.End.Labelled(SyntaxMessages.EndOfStatement);
+    private static readonly Parser<Token, Unit> EndOfStatement = AfterExpression(StatementEnd);
 
     // The two look-aheads that choose the form of a statement.
     private static readonly Parser<Token, Unit> DefinitionAhead =
@@ -175,6 +191,7 @@ internal static class Grammar
     private static readonly Func<Token, bool> IsPowerOperator = InClass(IsPower);
     private static readonly Func<Token, bool> IsPostfixOperator = InClass(kind => OperatorTable.PostfixOf(kind) is not null);
     private static readonly Func<Token, bool> IsQuestion = token => token.Kind == TokenKind.Question;
+    private static readonly Func<Token, bool> IsTo = token => token.Kind == TokenKind.To;
     private static readonly Func<Token, bool> IsLeftParenthesis = token => token.Kind == TokenKind.LeftParen;
 
     private static readonly Parser<Token, Token> LogicalOperators = Parser<Token>.Token(IsLogicalOperator);
@@ -233,7 +250,7 @@ internal static class Grammar
     {
         var operations = rest as IReadOnlyList<Operation> ?? [.. rest];
         var next = 0;
-        return Climb(first, operations, ref next, 0);
+        return Climb(first, operations, ref next, int.MinValue);
     }
 
     // Folds operations[next..] into left while their precedence is at least minimum. Recurses once per
@@ -269,11 +286,19 @@ internal static class Grammar
             operand = OperatorTable.PostfixOf(op.Kind)!.Value.Operator switch
             {
                 PostfixOperator.Factorial => new Factorial(operand, span),
+                PostfixOperator.Square => PowerOf(operand, 2, op.Span, span),
+                PostfixOperator.Cube => PowerOf(operand, 3, op.Span, span),
+                // A call of the built-in 'rad', which no definition or parameter can shadow.
+                PostfixOperator.Degrees => new FunctionCall(new Identifier("rad", op.Span), new NodeList<Expr>([operand]), span),
                 _ => throw new UnreachableException(),
             };
         }
         return operand;
     }
+
+    // x² is x^2: the sign stands for the operator and its exponent.
+    private static Binary PowerOf(Expr operand, int exponent, TextSpan sign, TextSpan span) =>
+        new(BinaryOperator.Power, operand, new NumberLiteral(exponent, 0, sign), sign, span);
 
     private static Expr MakeNumber(Token token)
     {

@@ -173,7 +173,7 @@ internal sealed class Lexer : IDisposable
                 {
                     i++;
                 }
-                kind = TokenKind.Name;
+                kind = i - start == 2 && text[start] == 't' && text[start + 1] == 'o' ? TokenKind.To : TokenKind.Name;
             }
             else if (c == 'π')
             {
@@ -190,13 +190,15 @@ internal sealed class Lexer : IDisposable
             }
 
             last = i;
-            if (afterFactor && kind is TokenKind.Name or TokenKind.LeftParen)
+            if (afterFactor && kind is TokenKind.Name or TokenKind.LeftParen or TokenKind.Root)
             {
                 error ??= Add(TokenKind.Juxtaposition, start, start, afterOperand);
             }
             error ??= Add(kind, start, i, afterOperand);
-            // A '!' keeps the state: after an operand it is a factorial (still an operand), before one a prefix 'not'.
-            afterOperand = kind == TokenKind.Bang ? afterOperand : EndsOperand(kind);
+            // A '!' keeps the state: after an operand it is a factorial (still an operand), before one a prefix
+            // 'not'. The other postfixes keep it too: after an operand they leave one, and anywhere else the
+            // grammar refuses them.
+            afterOperand = kind is TokenKind.Bang || OperatorTable.PostfixOf(kind) is not null ? afterOperand : EndsOperand(kind);
             afterFactor = kind is TokenKind.Number or TokenKind.RightParen;
         }
 
@@ -445,8 +447,13 @@ internal sealed class Lexer : IDisposable
         {
             case '+': kind = TokenKind.Plus; break;
             case '-': kind = TokenKind.Minus; break;
-            case '*': kind = TokenKind.Star; break;
-            case '/': kind = TokenKind.Slash; break;
+            case '*':
+                (kind, length) = next == '*' ? (TokenKind.StarStar, 2) : (TokenKind.Star, 1);
+                break;
+            case '/':
+                (kind, length) = next == '/' ? (TokenKind.SlashSlash, 2) : (TokenKind.Slash, 1);
+                break;
+            case '~': kind = TokenKind.Tilde; break;
             case '%': kind = TokenKind.Percent; break;
             case '^': kind = TokenKind.Caret; break;
             case '(': kind = TokenKind.LeftParen; break;
@@ -454,6 +461,15 @@ internal sealed class Lexer : IDisposable
             case ',': kind = TokenKind.Comma; break;
             case '?': kind = TokenKind.Question; break;
             case ':': kind = TokenKind.Colon; break;
+            // What people paste from documents: the typographic signs of the ASCII operators, and the
+            // square root, powers and degree sign, which have no ASCII spelling.
+            case '×' or '·' or '⋅': kind = TokenKind.Star; break;
+            case '÷': kind = TokenKind.Slash; break;
+            case '−': kind = TokenKind.Minus; break;
+            case '√': kind = TokenKind.Root; break;
+            case '²': kind = TokenKind.Squared; break;
+            case '³': kind = TokenKind.Cubed; break;
+            case '°': kind = TokenKind.Degree; break;
             case '!':
                 (kind, length) = next == '=' ? (TokenKind.BangEqual, 2) : (TokenKind.Bang, 1);
                 break;
@@ -461,16 +477,26 @@ internal sealed class Lexer : IDisposable
                 (kind, length) = next == '=' ? (TokenKind.EqualEqual, 2) : (TokenKind.Assign, 1);
                 break;
             case '<':
-                (kind, length) = next == '=' ? (TokenKind.LessEqual, 2) : (TokenKind.Less, 1);
+                (kind, length) = next switch
+                {
+                    '=' => (TokenKind.LessEqual, 2),
+                    '<' => (TokenKind.LessLess, 2),
+                    _ => (TokenKind.Less, 1),
+                };
                 break;
             case '>':
-                (kind, length) = next == '=' ? (TokenKind.GreaterEqual, 2) : (TokenKind.Greater, 1);
+                (kind, length) = next switch
+                {
+                    '=' => (TokenKind.GreaterEqual, 2),
+                    '>' => (TokenKind.GreaterGreater, 2),
+                    _ => (TokenKind.Greater, 1),
+                };
                 break;
-            case '&' when next == '&':
-                (kind, length) = (TokenKind.AndAnd, 2);
+            case '&':
+                (kind, length) = next == '&' ? (TokenKind.AndAnd, 2) : (TokenKind.Ampersand, 1);
                 break;
-            case '|' when next == '|':
-                (kind, length) = (TokenKind.OrOr, 2);
+            case '|':
+                (kind, length) = next == '|' ? (TokenKind.OrOr, 2) : (TokenKind.Pipe, 1);
                 break;
             default:
                 kind = default;

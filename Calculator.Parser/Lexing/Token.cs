@@ -45,10 +45,34 @@ internal enum TokenKind : byte
     AndAnd,
     /// <summary><c>||</c></summary>
     OrOr,
+    /// <summary><c>&amp;</c>: bitwise and.</summary>
+    Ampersand,
+    /// <summary><c>|</c>: bitwise or.</summary>
+    Pipe,
+    /// <summary><c>&lt;&lt;</c></summary>
+    LessLess,
+    /// <summary><c>&gt;&gt;</c></summary>
+    GreaterGreater,
+    /// <summary><c>~</c>: bitwise not.</summary>
+    Tilde,
+    /// <summary><c>//</c>: floored division.</summary>
+    SlashSlash,
+    /// <summary><c>**</c>: a second spelling of <c>^</c>.</summary>
+    StarStar,
+    /// <summary>The word <c>to</c>, a keyword: only <c>expr to hex</c> at the end of an expression statement uses it.</summary>
+    To,
     /// <summary><c>?</c></summary>
     Question,
     /// <summary><c>:</c></summary>
     Colon,
+    /// <summary><c>√</c>, the prefix square root.</summary>
+    Root,
+    /// <summary><c>²</c>, the postfix square.</summary>
+    Squared,
+    /// <summary><c>³</c>, the postfix cube.</summary>
+    Cubed,
+    /// <summary><c>°</c>, the postfix degree sign.</summary>
+    Degree,
     /// <summary>
     /// Implicit multiplication: a zero-width token the lexer puts where a factor that starts with a name or
     /// <c>(</c> directly follows a number literal or <c>)</c> (<c>2pi</c>, <c>(1+2)(3+4)</c>).

@@ -66,6 +66,14 @@ public class LineEditorTests
     }
 
     [Fact]
+    public void Typing_UnicodeOperators_KeepsThemAsTyped()
+    {
+        // Pasted signs reach the parser unchanged, so its errors can quote them (SPEC §2).
+        var keys = new ScriptedKeys().Type("3 × √16 − 2²").Press(ConsoleKey.Backspace).Type("³").Enter();
+        Assert.Equal("3 × √16 − 2³", ReadLine(keys));
+    }
+
+    [Fact]
     public void LeftArrow_InsertsAtTheCursor()
     {
         var keys = new ScriptedKeys().Type("13").Press(ConsoleKey.LeftArrow).Type("2").Enter();
@@ -186,7 +194,7 @@ public class InteractiveTests
         var session = new Calculator.Evaluator.Session();
         session.Run("x = 3");
         foreach (var example in new[] { "2^100", "1/3 + 1/6", "sqrt(2)", "10 % 3", "5!", "x > 0 && x != 1", "x < 0 ? -x : x",
-            "f(n) = n * 2", "f(n) = n < 2 ? 1 : n * f(n-1)", "f(5)" })
+            "f(n) = n * 2", "f(n) = n < 2 ? 1 : n * f(n-1)", "f(5)", "255 to hex", "0xff & 15", "1 << 64", "~x", "7 // 2" })
         {
             Assert.All(session.Run(example), outcome => Assert.Null(outcome.Error));
         }

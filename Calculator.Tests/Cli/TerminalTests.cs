@@ -70,6 +70,24 @@ public sealed class TerminalTests : IDisposable
     }
 
     [Fact]
+    public void IntegerOperatorsAndTo_InTmux_AnswerAtThePrompt()
+    {
+        Start(100);
+        Keys("255 to hex", "Enter");
+        WaitFor(screen => Lines(screen).Contains("0xff"), "255 in hex");
+        Keys("ans | 256", "Enter");
+        WaitFor(screen => Lines(screen).Contains("511"), "ans, the number, or 256");
+        Keys("~(1 << 4) & 0xff to bin", "Enter");
+        WaitFor(screen => Lines(screen).Contains("0b11101111"), "the masked complement in binary");
+        Keys("0 - 7 // 2 ** 2", "Enter");
+        WaitFor(screen => Lines(screen).Contains("-1"), "the floored quotient");
+        Keys("x = 3 to hex", "Enter");
+        WaitFor(screen => screen.Contains("an assignment prints nothing to convert", StringComparison.Ordinal), "the misplaced 'to'");
+        Keys("quit", "Enter");
+        WaitFor(screen => screen.Contains("EXIT=0", StringComparison.Ordinal), "calc to exit with status 0");
+    }
+
+    [Fact]
     public void LongLine_InTmux_WrapsWithoutGarbling()
     {
         Start(30);

@@ -12,7 +12,7 @@ namespace Calculator.Tests.Differential;
 public sealed class CalcPrinter(int seed)
 {
     // Levels of SPEC §3, lowest first.
-    private const int Compare = 1, Sum = 2, Product = 3, Unary = 4, Postfix = 6, Primary = 7;
+    private const int Compare = 1, BitOr = 2, BitAnd = 3, Shift = 4, Sum = 5, Product = 6, Unary = 7, PowerLevel = 8, Postfix = 9, Primary = 10;
 
     private readonly Random _random = new(seed);
 
@@ -56,7 +56,15 @@ public sealed class CalcPrinter(int seed)
                 return ("-" + Text(n.Operand, Unary), Unary);
             case Power p:
                 // The base is a postfix expression; the exponent a unary one (2^-3, 2^3!).
-                return (Text(p.Base, Postfix) + Blank() + "^" + Blank() + Text(p.Exponent, Unary), 5);
+                return (Text(p.Base, Postfix) + Blank() + Pick("^", "^", "**") + Blank() + Text(p.Exponent, Unary), PowerLevel);
+            case BitwiseNot b:
+                return ("~" + Text(b.Operand, Unary), Unary);
+            case IntegerOperation o:
+            {
+                var level = o.Operator switch { "|" => BitOr, "&" => BitAnd, "//" => Product, _ => Shift };
+                var gap = Blank();
+                return (Text(o.Left, level) + gap + o.Operator + gap + Text(o.Right, level + 1), level);
+            }
             case Arithmetic { Operator: '*', Implicit: true } a when ImplicitLeft(a.Left) is { } left:
                 // 2(3+4) and (1+2)(3+4): implicit multiplication has the precedence of '*'.
                 return (left + "(" + Render(a.Right).Text + ")", Product);
@@ -73,7 +81,7 @@ public sealed class CalcPrinter(int seed)
                 return (Text(a.Left, level) + gap + a.Operator + gap + right, level);
             }
             case Comparison c:
-                return (Text(c.Left, Sum) + " " + c.Operator + " " + Text(c.Right, Sum), Compare);
+                return (Text(c.Left, BitOr) + " " + c.Operator + " " + Text(c.Right, BitOr), Compare);
             default:
                 throw new ArgumentException("unknown node " + node, nameof(node));
         }
@@ -118,6 +126,29 @@ public static class PythonPrinter
         def xor(a, b):
             a, b = ints(a, b)
             return F(a ^ b)
+        class NotInteger(Exception):
+            pass
+        def operands(*xs):
+            if any(x.denominator != 1 for x in xs):
+                raise NotInteger
+            return [x.numerator for x in xs]
+        def band(a, b):
+            a, b = operands(a, b)
+            return F(a & b)
+        def bor(a, b):
+            a, b = operands(a, b)
+            return F(a | b)
+        def shl(a, n):
+            a, n = operands(a, n)
+            return F(a << n)
+        def shr(a, n):
+            a, n = operands(a, n)
+            return F(a >> n)
+        def bnot(a):
+            (a,) = operands(a)
+            return F(~a)
+        def fdiv(a, b):
+            return F(a // b)
         def binomial(n, k):
             n, k = ints(n, k)
             if k < 0:
@@ -158,6 +189,7 @@ public static class PythonPrinter
             return f"{v.numerator}/{v.denominator}"
         for line in sys.stdin:
             env = {"F": F, "gcd": gcd, "fact": fact, "powmod": powmod, "modinv": modinv, "xor": xor,
+                   "band": band, "bor": bor, "shl": shl, "shr": shr, "bnot": bnot, "fdiv": fdiv,
                    "binomial": binomial, "perm": perm, "isprime": isprime, **STATS}
             try:
                 exec(line, env)
@@ -166,6 +198,8 @@ public static class PythonPrinter
                 print("error:division-by-zero")
             except ValueError:
                 print("error:domain")
+            except NotInteger:
+                print("error:type")
             except Exception as e:
                 print("error:python:" + type(e).__name__)
         """;
@@ -182,6 +216,9 @@ public static class PythonPrinter
         Gcd g => "gcd(" + Text(g.Left) + ", " + Text(g.Right) + ")",
         Invocation call => call.Name + "(" + string.Join(", ", call.Arguments.Select(Text)) + ")",
         Negate n => "(-" + Text(n.Operand) + ")",
+        BitwiseNot b => "bnot(" + Text(b.Operand) + ")",
+        IntegerOperation o => o.Operator switch { "&" => "band", "|" => "bor", "<<" => "shl", ">>" => "shr", _ => "fdiv" }
+            + "(" + Text(o.Left) + ", " + Text(o.Right) + ")",
         Power p => "(" + Text(p.Base) + " ** " + Text(p.Exponent) + ")",
         Arithmetic a => "(" + Text(a.Left) + " " + a.Operator + " " + Text(a.Right) + ")",
         Comparison c => "(" + Text(c.Left) + " " + c.Operator + " " + Text(c.Right) + ")",

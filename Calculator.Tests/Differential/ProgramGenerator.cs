@@ -20,6 +20,12 @@ public sealed record Power(Node Base, Node Exponent) : Node;
 
 public sealed record Factorial(int Operand) : Node;
 
+/// <summary><c>&amp; | &lt;&lt; &gt;&gt; //</c>: the integer operators (and floored division, which takes any rationals).</summary>
+public sealed record IntegerOperation(string Operator, Node Left, Node Right) : Node;
+
+/// <summary><c>~x</c></summary>
+public sealed record BitwiseNot(Node Operand) : Node;
+
 public sealed record Gcd(Node Left, Node Right) : Node;
 
 /// <summary>A call of one of the integer or statistics functions (powmod, binomial, mean, …).</summary>
@@ -37,9 +43,9 @@ public sealed record Choice(Comparison Condition, Node WhenTrue, Node WhenFalse)
 public sealed record DiffCase(int Index, Node? Binding, Node Result, bool IntegerOnly);
 
 /// <summary>
-/// Seeded random programs over integers, decimals, <c>+ - * / % ^ !</c>, parentheses, unary minus,
+/// Seeded random programs over integers, decimals, <c>+ - * / % ^ ! // &amp; | &lt;&lt; &gt;&gt; ~</c>, parentheses, unary minus,
 /// gcd, the integer and statistics functions, comparisons and conditionals. Integer-only cases avoid <c>/</c>, decimals and negative
-/// exponents, so bc at scale 0 computes them exactly too.
+/// exponents, so bc at scale 0 computes them exactly too; they also avoid the integer operators, which bc lacks.
 /// </summary>
 public sealed class ProgramGenerator(int seed)
 {
@@ -73,7 +79,7 @@ public sealed class ProgramGenerator(int seed)
             return Leaf(integerOnly, hasA);
         }
         var next = depth - 1;
-        switch (_random.Next(integerOnly ? 11 : 15))
+        switch (_random.Next(integerOnly ? 11 : 19))
         {
             case 0 or 1:
                 return new Arithmetic('+', Expression(integerOnly, next, hasA), Expression(integerOnly, next, hasA));
@@ -96,6 +102,14 @@ public sealed class ProgramGenerator(int seed)
                 return IntegerFunction(Math.Min(next, 2), hasA);
             case 14:
                 return Statistic(Math.Min(next, 2), hasA);
+            case 15:
+                return new IntegerOperation(_random.Next(2) == 0 ? "&" : "|", BitwiseOperand(next, hasA), BitwiseOperand(next, hasA));
+            case 16:
+                return new IntegerOperation(_random.Next(2) == 0 ? "<<" : ">>", BitwiseOperand(Math.Min(next, 2), hasA), ShiftCount());
+            case 17:
+                return new IntegerOperation("//", Expression(false, next, hasA), Expression(false, next, hasA));
+            case 18:
+                return new BitwiseNot(BitwiseOperand(next, hasA));
             default:
                 return new Arithmetic('/', Expression(integerOnly, next, hasA), Expression(integerOnly, next, hasA));
         }
@@ -123,6 +137,18 @@ public sealed class ProgramGenerator(int seed)
             _ => new Invocation("perm", [Small(), Small()]),
         };
     }
+
+    // Integer expressions mostly, or nearly every bitwise operation would be a type error.
+    private Node BitwiseOperand(int depth, bool hasA) => _random.Next(8) == 0 ? Decimal() : Expression(true, depth, hasA);
+
+    // Counts small enough for short results; now and then a negative one (a domain error) or a decimal (a type error).
+    private Node ShiftCount() => _random.Next(12) switch
+    {
+        0 => new Negate(Integer(_random.Next(1, 4))),
+        1 => Decimal(),
+        < 6 => Integer(_random.Next(0, 8)),
+        _ => Integer(_random.Next(0, 130)),
+    };
 
     private Invocation Statistic(int depth, bool hasA)
     {

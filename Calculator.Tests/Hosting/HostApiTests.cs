@@ -41,6 +41,8 @@ public sealed class HostApiTests
     [InlineData("1; 2", 1, 4)]
     [InlineData("", 1, 1)]
     [InlineData("1;\n2", 2, 1)]
+    [InlineData("255 to hex", 1, 5)]
+    [InlineData("x*2   to bin", 1, 7)]
     public void Parse_rejects_text_that_is_not_one_expression_with_its_place(string text, int line, int column)
     {
         var e = Assert.Throws<CalcSyntaxException>(() => CalcExpression.Parse(text));
@@ -50,6 +52,14 @@ public sealed class HostApiTests
         Assert.Null(expression);
         Assert.Equal(e.Diagnostic, diagnostic);
         Assert.StartsWith($"{line}:{column}: error: ", diagnostic.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_refuses_a_conversion_suffix_and_says_why()
+    {
+        var e = Assert.Throws<CalcSyntaxException>(() => CalcExpression.Parse("255 to hex"));
+        Assert.Equal(new TextSpan(4, 6), e.Diagnostic.Span);
+        Assert.Contains("'to' converts printed results", e.Diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public class LimitTests
         { "unclosed parentheses", Repeat("(", 100_000) },
         { "prefix minus", Repeat("-", 100_000) + "3" },
         { "prefix mix", Repeat("-+!", 40_000) + "3" },
+        { "bitwise not", Repeat("~", 100_000) + "3" },
+        { "power chain spelled **", "2" + Repeat("**2", 100_000) },
         { "nested calls", Repeat("f(", 100_000) + "1" + Repeat(")", 100_000) },
         { "power chain", "2" + Repeat("^2", 100_000) },
         { "factorials", "3" + Repeat("!", 100_000) },

@@ -70,9 +70,11 @@ public class OperatorTableTests
             Assert.Equal((DiagnosticKind.Syntax, new TextSpan(5 + first.Length, second.Length)), (error.Kind, error.Span));
             return;
         }
+        // The tree names each operator by its canonical symbol ('**' is '^').
+        var (one, two) = (Canonical(left), Canonical(right));
         var expected = leftFirst
-            ? $"({second} ({first} a b) c)"
-            : $"({first} a ({second} b c))";
+            ? $"({two} ({one} a b) c)"
+            : $"({one} a ({two} b c))";
         Assert.Equal(expected, Tree(text));
         AssertRoundTrips(text);
     }
@@ -84,9 +86,10 @@ public class OperatorTableTests
         var row = Row(binary);
         var text = $"{prefix}a {binary} b";
         var unary = PrefixName(prefix);
+        var symbol = Canonical(row);
         var expected = row.Precedence > OperatorTable.PrefixPrecedence
-            ? $"({unary} ({binary} a b))"
-            : $"({binary} ({unary} a) b)";
+            ? $"({unary} ({symbol} a b))"
+            : $"({symbol} ({unary} a) b)";
         Assert.Equal(expected, Tree(text));
         AssertRoundTrips(text);
     }
@@ -96,7 +99,7 @@ public class OperatorTableTests
     public void BinaryBeforePostfix_PostfixBindsTighter_AndRoundTrips(string binary, string postfix)
     {
         var text = $"a {binary} b{postfix}";
-        Assert.Equal($"({binary} a ({postfix} b))", Tree(text));
+        Assert.Equal($"({Canonical(Row(binary))} a {PostfixTree("b", postfix)})", Tree(text));
         AssertRoundTrips(text);
     }
 
@@ -117,12 +120,26 @@ public class OperatorTableTests
 
     private static BinaryRow Row(string symbol) => OperatorTable.Binary.Single(row => row.Symbol == symbol);
 
+    private static string Canonical(BinaryRow row) => OperatorTable.RowOf(row.Operator).Symbol;
+
     private static string PrefixName(string symbol) =>
         OperatorTable.Prefix.Single(row => row.Symbol == symbol).Operator switch
         {
             UnaryOperator.Negate => "neg",
             UnaryOperator.Plus => "pos",
+            UnaryOperator.BitwiseNot => "~",
+            UnaryOperator.SquareRoot => "sqrt",
             _ => "not",
+        };
+
+    // The node a postfix operator makes of its operand.
+    private static string PostfixTree(string operand, string symbol) =>
+        OperatorTable.Postfix.Single(row => row.Symbol == symbol).Operator switch
+        {
+            PostfixOperator.Factorial => $"(! {operand})",
+            PostfixOperator.Square => $"(^ {operand} 2)",
+            PostfixOperator.Cube => $"(^ {operand} 3)",
+            _ => $"(call rad {operand})",
         };
 
     private static void AssertRoundTrips(string text)

@@ -22,7 +22,9 @@ internal static class ParserGenerators
         from first in Gen.Elements(NameStart)
         from length in Gen.Choose(0, 5)
         from rest in Gen.ArrayOf(Gen.Elements(NamePart), length)
-        select first + new string(rest);
+        let name = first + new string(rest)
+        where name != "to"
+        select name;
 
     private static readonly Gen<BigInteger> Significand = Gen.Frequency(
         (4, Gen.Choose(0, 1000).Select(i => new BigInteger(i))),
@@ -79,6 +81,9 @@ internal static class ParserGenerators
 
     public static Gen<Statement> Statement { get; } = Gen.Frequency(
         (4, Expression.Select(e => (Statement)new ExpressionStatement(e, NoSpan))),
+        (1, from e in Expression
+            from radix in Gen.Elements(Enum.GetValues<NumberBase>())
+            select (Statement)new ExpressionStatement(e, NoSpan) { Base = radix }),
         (1, from name in Name
             from value in Expression
             select (Statement)new Assignment(new Identifier(name, NoSpan), value, NoSpan)),
@@ -133,7 +138,7 @@ internal static class ParserGenerators
         return (text.ToString(), significand, significand.IsZero ? 0 : (exponent ?? 0) - fractionDigits);
     }
 
-    private static readonly string CalculatorCharacters = "0123456789.._eExXbBoO abcxyzπ+-*/%^!()(),==!<>&&||?:;#\n\r\t\uFEFF";
+    private static readonly string CalculatorCharacters = "0123456789.._eExXbBoO abcxyztoπ+-*/%^!~()(),==!<<>>&&||?:;#\n\r\t\uFEFF";
 
     /// <summary>Strings mostly of calculator characters, with a little arbitrary UTF-16 (lone surrogates included).</summary>
     public static Gen<string> CalculatorText { get; } = Gen.Sized(size =>
@@ -155,6 +160,8 @@ internal static class ParserGenerators
         "1", "0", "42", "3.75", ".5", "5.", "1e3", "2.5E-7", "0x1F", "0b1011", "0o17", "1_000", "1_", "0x_1",
         "x", "y", "pi", "π", "e", "f", "sqrt", "_a1",
         "+", "-", "*", "/", "%", "^", "!", "(", ")", ",", "=", "==", "!=", "<", "<=", ">", ">=", "&&", "||", "?", ":",
+        "&", "|", "<<", ">>", "~", "//", "**", "to", "hex", "bin",
+        "×", "·", "÷", "−", "√", "²", "³", "°",
         ";", "\n", "#", "@", "é", "\0",
     ];
 

@@ -39,6 +39,10 @@ internal static class ParserSexpr
     {
         switch (node)
         {
+            case ExpressionStatement { Base: { } radix } s:
+                builder.Append("(to ").Append(radix.ToString().ToLowerInvariant()).Append(' ');
+                PushList(work, [s.Expression]);
+                break;
             case ExpressionStatement s:
                 work.Push(s.Expression);
                 break;
@@ -66,6 +70,8 @@ internal static class ParserSexpr
                 {
                     UnaryOperator.Negate => "(neg ",
                     UnaryOperator.Plus => "(pos ",
+                    UnaryOperator.BitwiseNot => "(~ ",
+                    UnaryOperator.SquareRoot => "(sqrt ",
                     _ => "(not ",
                 });
                 PushList(work, [u.Operand]);

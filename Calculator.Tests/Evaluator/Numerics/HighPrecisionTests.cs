@@ -73,6 +73,21 @@ public sealed class HighPrecisionTests
         Assert.True(RadiusLog2(atan) < 4 - bits, "not precise enough");
     }
 
+    [Theory]
+    [InlineData(1, 3, 2000)]
+    [InlineData(-2, 9, 3000)]
+    [InlineData(-7, 1, 2500)]
+    [InlineData(5, 1, 9000)]
+    [InlineData(1, 1000, 2000)]
+    public void Atan_of_a_short_rational_by_its_series_agrees_with_the_newton_correction(int numerator, int denominator, int bits)
+    {
+        var series = Elementary.Atan(numerator, denominator, bits);
+        var newton = Elementary.Atan(Ball.FromRational(numerator, denominator, bits + 64), bits);
+        AssertOverlap(series, newton);
+        Assert.True(series.UpperLog2 - RadiusLog2(series) > bits - 4, "not precise enough");
+        Assert.Equal(Math.Atan((double)numerator / denominator), series.MidEstimate(), 12);
+    }
+
     private static void AssertOverlap(Ball a, Ball b)
     {
         var gap = Ball.Subtract(a, b, 100_000);

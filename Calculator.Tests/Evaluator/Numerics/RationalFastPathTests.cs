@@ -72,7 +72,10 @@ public sealed class RationalFastPathTests
             for (var e = 0; e <= 66; e++)
             {
                 var expected = Rational.Create(BigInteger.Pow(a.Numerator, e), BigInteger.Pow(a.Denominator, e));
-                Assert.Equal(expected, Rational.Pow(a, e, Ctx));
+                Assert.Equal(expected, Rational.Pow(a, new BigInteger(e), Ctx));
+                // The overload for an exponent held as a rational (what x^2 evaluates) takes the long path.
+                Assert.Equal(expected, Rational.Pow(a, (Rational)e, Ctx));
+                Assert.Equal(expected.Reciprocal(), Rational.Pow(a, (Rational)(-e), Ctx));
             }
         }
     }

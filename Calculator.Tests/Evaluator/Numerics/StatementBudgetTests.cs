@@ -34,6 +34,45 @@ public sealed class StatementBudgetTests
         Assert.True(stopwatch.Elapsed < limit + Margin, $"took {stopwatch.Elapsed}");
     }
 
+    // One modular power, Lucas sequence, prime search or gcd of thousands of digits used to be a
+    // single call that no check could stop (the stress run, .ci/stress.sh, found each of these).
+    [Theory]
+    [InlineData("isprime(2^13217-1)", "ran for more than")]
+    [InlineData("nextprime(10^1199)", "ran for more than")]
+    [InlineData("powmod(3, 10^2500, 10^2500+1)", "ran for more than")]
+    [InlineData("x = 9^(10*2^16); y = 10^(10*2^16)+1; gcd(x, y)", "would run for more than")]
+    [InlineData("x = .9^(10*2^16); x*x", "would run for more than")]
+    public void A_long_integer_statement_ends_at_its_time_limit(string program, string message)
+    {
+        var limit = TimeSpan.FromMilliseconds(300);
+        var session = new Session(new SessionOptions { StatementTimeLimit = limit });
+        var stopwatch = Stopwatch.StartNew();
+        var outcome = session.Run(program)[^1];
+        stopwatch.Stop();
+        Assert.Equal(DiagnosticKind.Limit, outcome.Error?.Kind);
+        Assert.Contains(message, outcome.Error!.Message, StringComparison.Ordinal);
+        Assert.True(stopwatch.Elapsed < limit + Margin, $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public void The_checked_modular_power_agrees_with_BigInteger()
+    {
+        var random = new Random(20261206);
+        foreach (var bits in new[] { 1024, 1500, 3000 })
+        {
+            var bytes = new byte[bits / 8];
+            random.NextBytes(bytes);
+            var m = System.Numerics.BigInteger.Abs(new System.Numerics.BigInteger(bytes)) | 1;
+            random.NextBytes(bytes);
+            var a = new System.Numerics.BigInteger(bytes);
+            random.NextBytes(bytes);
+            var e = System.Numerics.BigInteger.Abs(new System.Numerics.BigInteger(bytes));
+            var expected = System.Numerics.BigInteger.ModPow(((a % m) + m) % m, e, m);
+            Assert.Equal(expected, NumberTheory.PowMod(a, e, m));
+            Assert.Equal(System.Numerics.BigInteger.One, NumberTheory.PowMod(a, 0, m));
+        }
+    }
+
     [Theory]
     [InlineData("pi^(10^999999)", "about 5e+999998 digits")]
     [InlineData("pi^(10^100)", "about 5e+99 digits")]
