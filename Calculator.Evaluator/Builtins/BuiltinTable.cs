@@ -61,6 +61,12 @@ internal static class BuiltinTable
         Variadic("median", 1, Statistics.Median),
         Variadic("var", 2, Statistics.Variance),
         Variadic("stdev", 2, Statistics.StandardDeviation),
+        Unary("gamma", NumberMath.Gamma),
+        Unary("lgamma", NumberMath.LnGamma),
+        Unary("erf", NumberMath.Erf),
+        Unary("erfc", NumberMath.Erfc),
+        Unary("deg", NumberMath.RadiansToDegrees),
+        Unary("rad", NumberMath.DegreesToRadians),
     }.ToFrozenDictionary(b => b.Name, StringComparer.Ordinal);
 
     public static readonly FrozenDictionary<string, Number> Constants =

@@ -62,4 +62,11 @@ internal static partial class NumericMessages
 
     /// <summary>The message of min or max without arguments.</summary>
     public const string NoArguments = "needs at least one argument";
+
+    /// <summary>The message of gamma or lgamma at a pole.</summary>
+    /// <param name="function">The function's name.</param>
+    public static string GammaPole(string function) => function + " is undefined at 0 and the negative integers";
+
+    /// <summary>The message of gamma or lgamma at a precision whose Stirling series needs too many Bernoulli numbers.</summary>
+    public const string GammaPrecisionTooHigh = "gamma and lgamma of this argument need too many terms at this precision";
 }

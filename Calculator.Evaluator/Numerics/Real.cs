@@ -102,7 +102,7 @@ internal abstract class Real
     /// <param name="bits">The working precision in bits.</param>
     private protected abstract Ball Compute(int bits);
 
-    private static Real Bounded(Real node, NumericContext ctx)
+    internal static Real Bounded(Real node, NumericContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         if (node.Depth <= MaxDepth)

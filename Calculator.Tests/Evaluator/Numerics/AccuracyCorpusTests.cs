@@ -79,7 +79,7 @@ public sealed class AccuracyCorpusTests
     }
 
     /// <summary>±Digits·10^Exponent with no trailing zeros in Digits: one spelling per value.</summary>
-    private readonly record struct Decimal(BigInteger Digits, long Exponent)
+    internal readonly record struct Decimal(BigInteger Digits, long Exponent)
     {
         public static Decimal Parse(string text)
         {
