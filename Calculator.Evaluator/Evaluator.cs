@@ -41,28 +41,20 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     // Shared stack of left spines; each EvaluateBinary uses the part above the count it found.
     private readonly List<Binary> _spine = [];
 
-    // The statement's time budget: each limit bounds one result, but a long statement of
-    // big results (184710! + 184710! + …) could otherwise run for hours. The same budget is
-    // checked inside numeric loops (see StatementBudget).
+    // The statement's time and memory budget: each limit bounds one result, but a long statement
+    // of big results (184710! + 184710! + …) could otherwise run for hours, and a recursion holds
+    // its arguments at every level (f(9999, 10^999999) held 4 GB). The same budget is checked
+    // inside numeric loops (see StatementBudget).
     private readonly StatementBudget _budget = new();
     private int _ticks;
-
-    // The statement's memory budget: each value is bounded by the digit limit, but a recursion
-    // holds its arguments at every level (f(9999, 10^999999) held 4 GB).
-    private long _memoryLimit = long.MaxValue;
-    private long _memoryBaseline;
 
     /// <summary>
     /// Starts a statement; evaluation fails once it has run for <paramref name="limit"/>, its heap has
     /// grown by more than <paramref name="memoryLimit"/> bytes, or <paramref name="token"/> is cancelled.
     /// The clock starts when the general evaluation starts. Dispose the result when the statement ends.
     /// </summary>
-    public StatementBudget.Scope StartStatement(TimeSpan limit, long memoryLimit = long.MaxValue, CancellationToken token = default)
-    {
-        _memoryLimit = memoryLimit;
-        _memoryBaseline = -1;
-        return _budget.Start(limit, token);
-    }
+    public StatementBudget.Scope StartStatement(TimeSpan limit, long memoryLimit = long.MaxValue, CancellationToken token = default) =>
+        _budget.Start(limit, memoryLimit, token);
 
     /// <summary>Evaluates a statement's expression.</summary>
     public Val EvaluateStatement(Expr expression)
@@ -94,7 +86,7 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
 
     // Apart from Tick, so that the counter inlines into every node without the handler.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void CheckBudgets(TextSpan span)
+    private static void CheckBudgets(TextSpan span)
     {
         try
         {
@@ -104,7 +96,6 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         {
             throw Fail(e, span);
         }
-        CheckMemory(span);
     }
 
     public Val Evaluate(Expr expression)
@@ -127,33 +118,6 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
                 : Evaluate(c.WhenFalse),
             _ => throw new UnreachableException(),
         };
-    }
-
-    /// <summary>Fails the statement when its heap has grown past the memory budget.</summary>
-    private void CheckMemory(TextSpan span)
-    {
-        if (_memoryLimit == long.MaxValue)
-        {
-            return;
-        }
-        // The heap size includes garbage; only a full collection tells what the statement holds,
-        // and it runs only when the heap has grown past the budget.
-        var heap = GC.GetTotalMemory(forceFullCollection: false);
-        // The baseline is the smallest heap seen during the statement: garbage from before it
-        // that a collection frees must not count as room the statement may fill.
-        if (_memoryBaseline < 0 || heap < _memoryBaseline)
-        {
-            _memoryBaseline = heap;
-            return;
-        }
-        if (heap - _memoryBaseline > _memoryLimit)
-        {
-            GC.Collect();
-            if (GC.GetTotalMemory(forceFullCollection: false) - _memoryBaseline > _memoryLimit)
-            {
-                throw Fail(DiagnosticKind.Limit, span, Messages.OutOfMemory(_memoryLimit));
-            }
-        }
     }
 
     private Number Literal(NumberLiteral literal)

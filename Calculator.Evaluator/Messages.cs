@@ -84,8 +84,6 @@ internal static class Messages
     /// <summary>The runtime could not allocate, below the statement's own budget (a container's limit).</summary>
     public const string OutOfMemoryInRuntime = "limit: out of memory";
 
-    public static string OutOfMemory(long limit) =>
-        string.Create(CultureInfo.InvariantCulture, $"limit: the statement needed more than {limit / (1024 * 1024)} MiB of memory");
 
 
     private static string Count(int n) =>

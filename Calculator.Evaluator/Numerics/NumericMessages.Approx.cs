@@ -57,6 +57,11 @@ internal static partial class NumericMessages
     public static string StatementWouldRunTooLong(TimeSpan limit) =>
         string.Create(CultureInfo.InvariantCulture, $"the statement would run for more than {limit.TotalSeconds:0.###} s");
 
+    /// <summary>The message of a statement whose heap grew past its memory budget (SPEC §8).</summary>
+    /// <param name="limit">The budget in bytes.</param>
+    public static string StatementOutOfMemory(long limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"the statement needed more than {limit / (1024 * 1024)} MiB of memory");
+
     /// <summary>The message of a statement cancelled by its caller (Ctrl-C, a host).</summary>
     public const string StatementCancelled = "interrupted";
 

@@ -30,6 +30,10 @@ internal sealed class StatementBudget
     private static StatementBudget? t_current;
 
     private TimeSpan _limit = Timeout.InfiniteTimeSpan;
+    private long _memoryLimit = long.MaxValue;
+    private long _memoryBaseline = -1;
+    private long _collectedAt;
+    private long _committedBaseline = long.MaxValue;
     private CancellationToken _token;
     private long _deadline = long.MaxValue;
     private bool _armed;
@@ -42,10 +46,20 @@ internal sealed class StatementBudget
     /// </summary>
     /// <param name="limit">How long the statement may run; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <param name="token">Cancels the statement (Ctrl-C); <see cref="CancellationToken.None"/> for none.</param>
-    public Scope Start(TimeSpan limit, CancellationToken token = default)
+    public Scope Start(TimeSpan limit, CancellationToken token = default) => Start(limit, long.MaxValue, token);
+
+    /// <inheritdoc cref="Start(TimeSpan, CancellationToken)"/>
+    /// <param name="limit">How long the statement may run; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
+    /// <param name="memoryLimit">How many bytes the heap may grow by during the statement; <see cref="long.MaxValue"/> for no limit.</param>
+    /// <param name="token">Cancels the statement (Ctrl-C); <see cref="CancellationToken.None"/> for none.</param>
+    public Scope Start(TimeSpan limit, long memoryLimit, CancellationToken token = default)
     {
         _limit = limit;
         _token = token;
+        _memoryLimit = memoryLimit;
+        _memoryBaseline = -1;
+        _collectedAt = 0;
+        _committedBaseline = long.MaxValue;
         _deadline = long.MaxValue;
         _armed = false;
         _countdown = Interval;
@@ -131,6 +145,58 @@ internal sealed class StatementBudget
         if (Stopwatch.GetTimestamp() > _deadline)
         {
             throw new NumericException(NumericErrorKind.Limit, NumericMessages.StatementTooLong(_limit));
+        }
+
+        CheckMemory();
+    }
+
+    // The memory budget is checked where the time is: the tree walk and the numeric loops alike,
+    // since a statement's memory also grows while its approximate values are refined for printing.
+    // It bounds both the heap's growth (what the statement holds) and the growth of the memory the
+    // GC has committed (what the process holds): the heap's count of allocated bytes leaves out
+    // its free space, a quarter more in the stress run's recursions over big approximate values
+    // (docs/robustness.md).
+    private void CheckMemory()
+    {
+        if (_memoryLimit == long.MaxValue)
+        {
+            return;
+        }
+
+        // The allocated bytes are cheap to read and include garbage; the baseline is the smallest
+        // count seen during the statement, so that garbage from before it is no room to fill.
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        if (_memoryBaseline < 0 || heap < _memoryBaseline)
+        {
+            _memoryBaseline = heap;
+            return;
+        }
+
+        // The GC's committed memory is dearer to read (it allocates): the first time the statement
+        // has grown by a sixteenth of its budget, the committed memory of that moment less that
+        // growth stands for what it was at the start.
+        if (_committedBaseline == long.MaxValue && heap - _memoryBaseline > _memoryLimit / 16)
+        {
+            _committedBaseline = GC.GetGCMemoryInfo().TotalCommittedBytes - (heap - _memoryBaseline);
+        }
+
+        if (heap - _memoryBaseline <= _memoryLimit / 2 || heap - _collectedAt <= _memoryLimit / 8)
+        {
+            return;
+        }
+
+        // Near the budget, and grown by an eighth of it since the last collection: collect
+        // (sweeping, not compacting, which would first copy the live objects into new memory)
+        // and compare what the GC then holds with the budget.
+        if (heap - _memoryBaseline > _memoryLimit || GC.GetGCMemoryInfo().TotalCommittedBytes - _committedBaseline > _memoryLimit)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+            _collectedAt = GC.GetTotalMemory(forceFullCollection: false);
+            if (_collectedAt - _memoryBaseline > _memoryLimit
+                || GC.GetGCMemoryInfo().TotalCommittedBytes - _committedBaseline > _memoryLimit)
+            {
+                throw new NumericException(NumericErrorKind.Limit, NumericMessages.StatementOutOfMemory(_memoryLimit));
+            }
         }
     }
 

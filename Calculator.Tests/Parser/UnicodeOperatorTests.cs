@@ -112,6 +112,10 @@ public class UnicodeOperatorTests
     [InlineData("(-2)³", "-8")]
     [InlineData("-2²", "-4")]
     [InlineData("x = 1.5; x² · 2", "4.5")]
+    [InlineData("sin(30°)", "0.5")]
+    [InlineData("90° == pi/2", "true")]
+    [InlineData("deg(45°)", "45")]
+    [InlineData("cos(60°) × 2", "1")]
     public void Evaluates_AsTheOperatorItSpells(string text, string expected) =>
         Assert.Equal(expected, Calc.Last(text));
 
