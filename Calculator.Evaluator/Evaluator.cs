@@ -142,9 +142,11 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
         _ => Val.Of(!ExpectBoolean(u.Operand, Messages.NumberInLogic)),
     };
 
-    private Number Negate(Unary u)
+    private Number Negate(Unary u) => Negate(u, ExpectNumber(u.Operand));
+
+    /// <summary>The negation <paramref name="u"/> of its evaluated operand <paramref name="x"/>.</summary>
+    internal Number Negate(Unary u, Number x)
     {
-        var x = ExpectNumber(u.Operand);
         try
         {
             return NumberMath.Negate(x, context);
@@ -216,25 +218,28 @@ internal sealed class Evaluator(Scope scope, NumericContext context, int maxRecu
     {
         try
         {
-            return node.Operator switch
-            {
-                BinaryOperator.Add => NumberMath.Add(x, y, context),
-                BinaryOperator.Subtract => NumberMath.Subtract(x, y, context),
-                BinaryOperator.Multiply => NumberMath.Multiply(x, y, context),
-                BinaryOperator.Divide => NumberMath.Divide(x, y, context),
-                BinaryOperator.Modulo => NumberMath.Modulo(x, y, context),
-                BinaryOperator.Power => NumberMath.Power(x, y, context),
-                BinaryOperator.FloorDivide => NumberMath.Floor(NumberMath.Divide(x, y, context), context),
-                BinaryOperator.BitwiseAnd or BinaryOperator.BitwiseOr or BinaryOperator.ShiftLeft or BinaryOperator.ShiftRight =>
-                    IntegerOperators.Apply(node, x, y, context),
-                _ => throw new UnreachableException(),
-            };
+            return Arithmetic(node, x, y, context);
         }
         catch (NumericException e)
         {
             throw Fail(e, node.OperatorSpan);
         }
     }
+
+    /// <summary>The operation of an arithmetic operator's node; a <see cref="NumericException"/> when it fails.</summary>
+    internal static Number Arithmetic(Binary node, Number x, Number y, NumericContext context) => node.Operator switch
+    {
+        BinaryOperator.Add => NumberMath.Add(x, y, context),
+        BinaryOperator.Subtract => NumberMath.Subtract(x, y, context),
+        BinaryOperator.Multiply => NumberMath.Multiply(x, y, context),
+        BinaryOperator.Divide => NumberMath.Divide(x, y, context),
+        BinaryOperator.Modulo => NumberMath.Modulo(x, y, context),
+        BinaryOperator.Power => NumberMath.Power(x, y, context),
+        BinaryOperator.FloorDivide => NumberMath.Floor(NumberMath.Divide(x, y, context), context),
+        BinaryOperator.BitwiseAnd or BinaryOperator.BitwiseOr or BinaryOperator.ShiftLeft or BinaryOperator.ShiftRight =>
+            IntegerOperators.Apply(node, x, y, context),
+        _ => throw new UnreachableException(),
+    };
 
     private bool AreEqual(Binary node, Val left)
     {

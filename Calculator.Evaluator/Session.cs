@@ -240,7 +240,7 @@ public sealed class Session
     }
 
     /// <summary>
-    /// Binds <paramref name="name"/> to a value (from <see cref="Value.FromInteger"/> and its kin, or computed
+    /// Binds <paramref name="name"/> to a value (from <see cref="Value.FromInteger(long)"/> and its kin, or computed
     /// earlier in this or another session), replacing any earlier binding.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a calc name (SPEC §2: a letter or

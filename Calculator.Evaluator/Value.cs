@@ -32,6 +32,10 @@ public sealed class Value
     /// <param name="value">The integer, of any size.</param>
     public static Value FromInteger(BigInteger value) => Exact(Rational.FromInteger(value));
 
+    /// <summary>An exact integer, without making a <see cref="BigInteger"/> (a host setting a variable in a loop).</summary>
+    /// <param name="value">The integer.</param>
+    public static Value FromInteger(long value) => Exact(value);
+
     /// <summary>The exact fraction <paramref name="numerator"/>/<paramref name="denominator"/>, reduced to lowest terms.</summary>
     /// <exception cref="ArgumentException"><paramref name="denominator"/> is zero.</exception>
     public static Value FromFraction(BigInteger numerator, BigInteger denominator)

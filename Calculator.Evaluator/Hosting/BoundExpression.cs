@@ -11,7 +11,7 @@ namespace Calculator.Evaluator;
 /// </summary>
 /// <remarks>
 /// Binding is a translation, not a second evaluator: arithmetic goes through
-/// <see cref="Evaluator.Arithmetic"/>, and every node it does not translate (calls, conditionals,
+/// <see cref="Evaluator.Arithmetic(Binary, Number, Number, NumericContext)"/>, and every node it does not translate (calls, conditionals,
 /// comparisons, logic, names the scope lacks, deep subtrees) is handed to <see cref="Evaluator.Evaluate"/>
 /// as it stands, with the same errors at the same places. A binding stays right while the names
 /// it read exist, and variables are never removed; it is redone when a name is added
@@ -56,17 +56,28 @@ internal sealed class BoundExpression
                 return new Slot(slot);
             case Unary { Operator: UnaryOperator.Negate } negation:
                 return new Negation(negation, Bind(negation.Operand, scope, context, depth + 1));
-            // The operators Evaluator.Combine hands to Evaluator.Arithmetic, after the same operand checks.
-            case Binary { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply
-                or BinaryOperator.Divide or BinaryOperator.Modulo or BinaryOperator.Power or BinaryOperator.FloorDivide
+            // The operators Evaluator.Combine hands to Evaluator.Arithmetic, after the same operand checks;
+            // the commonest ones are nodes of their own, so that their exact small case runs inline.
+            case Binary { Operator: BinaryOperator.Add } binary:
+                return Operands<Sum>(binary, scope, context, depth);
+            case Binary { Operator: BinaryOperator.Subtract } binary:
+                return Operands<Difference>(binary, scope, context, depth);
+            case Binary { Operator: BinaryOperator.Multiply } binary:
+                return Operands<Product>(binary, scope, context, depth);
+            case Binary { Operator: BinaryOperator.Power } binary:
+                return Operands<Power>(binary, scope, context, depth);
+            case Binary { Operator: BinaryOperator.Divide or BinaryOperator.Modulo or BinaryOperator.FloorDivide
                 or BinaryOperator.BitwiseAnd or BinaryOperator.BitwiseOr or BinaryOperator.ShiftLeft
                 or BinaryOperator.ShiftRight } binary:
-                return new Arithmetic(binary, Bind(binary.Left, scope, context, depth + 1),
-                    Bind(binary.Right, scope, context, depth + 1));
+                return Operands<AnyArithmetic>(binary, scope, context, depth);
             default:
                 return new Unbound(expression);
         }
     }
+
+    private static Arithmetic<TOperation> Operands<TOperation>(Binary binary, Scope scope, NumericContext context, int depth)
+        where TOperation : struct, IOperation =>
+        new(binary, Bind(binary.Left, scope, context, depth + 1), Bind(binary.Right, scope, context, depth + 1));
 
     // A literal over the digit limit stays unbound, so its error comes when it is evaluated.
     private static bool TryLiteral(NumberLiteral literal, NumericContext context, out Number value)
@@ -121,20 +132,15 @@ internal sealed class BoundExpression
         public override Number EvaluateNumber(Evaluator evaluator, Expr operand)
         {
             evaluator.Tick(node.Span);
-            var x = negated.EvaluateNumber(evaluator, node.Operand);
-            try
-            {
-                return NumberMath.Negate(x, evaluator.Context);
-            }
-            catch (NumericException e)
-            {
-                throw Evaluator.Fail(e, node.Span);
-            }
+            return evaluator.Negate(node, negated.EvaluateNumber(evaluator, node.Operand));
         }
     }
 
-    // As Evaluator.Combine: the left operand is evaluated and checked before the right one.
-    private sealed class Arithmetic(Binary node, Node left, Node right) : Node
+    // As Evaluator.Combine: the left operand is evaluated and checked before the right one. The
+    // operation is a type argument rather than a field, so that each operator's node is compiled
+    // with its NumberMath method inline.
+    private sealed class Arithmetic<TOperation>(Binary node, Node left, Node right) : Node
+        where TOperation : struct, IOperation
     {
         public override Val Evaluate(Evaluator evaluator) => Val.Of(EvaluateNumber(evaluator, node));
 
@@ -143,7 +149,44 @@ internal sealed class BoundExpression
             evaluator.Tick(node.Span);
             var x = left.EvaluateNumber(evaluator, node.Left);
             var y = right.EvaluateNumber(evaluator, node.Right);
-            return evaluator.Arithmetic(node, x, y);
+            try
+            {
+                return TOperation.Apply(node, x, y, evaluator.Context);
+            }
+            catch (NumericException e)
+            {
+                throw Evaluator.Fail(e, node.OperatorSpan);
+            }
         }
+    }
+
+    private interface IOperation
+    {
+        static abstract Number Apply(Binary node, Number x, Number y, NumericContext context);
+    }
+
+    private readonly struct Sum : IOperation
+    {
+        public static Number Apply(Binary node, Number x, Number y, NumericContext context) => NumberMath.Add(x, y, context);
+    }
+
+    private readonly struct Difference : IOperation
+    {
+        public static Number Apply(Binary node, Number x, Number y, NumericContext context) => NumberMath.Subtract(x, y, context);
+    }
+
+    private readonly struct Product : IOperation
+    {
+        public static Number Apply(Binary node, Number x, Number y, NumericContext context) => NumberMath.Multiply(x, y, context);
+    }
+
+    private readonly struct Power : IOperation
+    {
+        public static Number Apply(Binary node, Number x, Number y, NumericContext context) => NumberMath.Power(x, y, context);
+    }
+
+    private readonly struct AnyArithmetic : IOperation
+    {
+        public static Number Apply(Binary node, Number x, Number y, NumericContext context) => Evaluator.Arithmetic(node, x, y, context);
     }
 }

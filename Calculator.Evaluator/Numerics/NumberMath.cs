@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Calculator.Evaluator.Numerics;
 
 /// <summary>
@@ -58,17 +60,17 @@ internal static partial class NumberMath
     /// <param name="a">The left operand.</param>
     /// <param name="b">The right operand.</param>
     /// <param name="ctx">The numeric context.</param>
-    public static Number Multiply(Number a, Number b, NumericContext ctx)
-    {
-        if (a.TryGetExact(out var x) && b.TryGetExact(out var y))
-        {
-            return Number.Exact(Rational.Multiply(x, y, ctx));
-        }
+    public static Number Multiply(Number a, Number b, NumericContext ctx) =>
+        a.TryGetExact(out var x) && b.TryGetExact(out var y)
+            ? Number.Exact(Rational.Multiply(x, y, ctx))
+            : MultiplyApproximate(a, b, ctx);
 
-        return TryRecognizeProduct(a, b, divide: false, ctx, out var product)
+    // Apart from Multiply, so that the exact case inlines into its callers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Number MultiplyApproximate(Number a, Number b, NumericContext ctx) =>
+        TryRecognizeProduct(a, b, divide: false, ctx, out var product)
             ? product
             : Binary(RealOperator.Multiply, a, b, ctx);
-    }
 
     /// <summary>a/b; division by zero (also by an approximate value that prints as 0) fails.</summary>
     /// <param name="a">The dividend.</param>
@@ -134,7 +136,14 @@ internal static partial class NumberMath
     /// <param name="b">The base.</param>
     /// <param name="e">The exponent.</param>
     /// <param name="ctx">The numeric context.</param>
-    public static Number Power(Number b, Number e, NumericContext ctx)
+    public static Number Power(Number b, Number e, NumericContext ctx) =>
+        b.TryGetExact(out var exactBase) && e.TryGetExact(out var exponent) && exponent.IsInteger
+            ? Number.Exact(Rational.Pow(exactBase, exponent, ctx))
+            : PowerOther(b, e, ctx);
+
+    // Apart from Power, so that its exact case (x^2) inlines into its callers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Number PowerOther(Number b, Number e, NumericContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         if (!b.IsExact && b.ToReal() is ConstantReal { Constant: RealConstant.E })

@@ -78,6 +78,12 @@ public sealed class HostApiTests
         Assert.Equal("-79228162514264337593543950335", Value.FromDecimal(decimal.MinValue).ToString());
         Assert.True(Value.FromBoolean(true).TryGetBoolean(out var b) && b);
         Assert.True(Value.FromBoolean(false).IsBoolean);
+        foreach (var integer in new[] { long.MinValue, long.MinValue + 1, -1L, 0L, long.MaxValue })
+        {
+            Assert.True(Value.FromInteger(integer).TryGetInteger(out var exact));
+            Assert.Equal(new BigInteger(integer), exact);
+            Assert.Equal(Value.FromInteger(new BigInteger(integer)).ToString(), Value.FromInteger(integer).ToString());
+        }
     }
 
     [Fact]
