@@ -3,8 +3,15 @@ using Xunit;
 namespace Calculator.Tests.Cli;
 
 /// <summary>What only a real process shows: argv, pipes, exit codes, a reader that goes away.</summary>
-public class ProcessTests
+public sealed class ProcessTests : IDisposable
 {
+    // Files the shell commands redirect into; removed with the folder after each test.
+    private readonly string _directory = Directory.CreateTempSubdirectory("calc-process-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_directory, name);
+
     [Fact]
     public void Process_ArgumentsStartingWithMinus_AreExpressionText()
     {
@@ -55,33 +62,19 @@ public class ProcessTests
     [Fact]
     public void Process_StdoutClosedAtStart_IsAnErrorAndNothingLandsInStderrsFile()
     {
-        var errors = Path.GetTempFileName();
-        try
-        {
-            var result = CalcExecutable.Bash($"\"$CALC\" 1+1 >&- 2> '{errors}'; echo \"status=$?\"");
-            Assert.Equal("status=74\n", result.Stdout);
-            Assert.Equal("calc: cannot write results: stdout is closed\n", File.ReadAllText(errors));
-        }
-        finally
-        {
-            File.Delete(errors);
-        }
+        var errors = PathOf("errors");
+        var result = CalcExecutable.Bash($"\"$CALC\" 1+1 >&- 2> '{errors}'; echo \"status=$?\"");
+        Assert.Equal("status=74\n", result.Stdout);
+        Assert.Equal("calc: cannot write results: stdout is closed\n", File.ReadAllText(errors));
     }
 
     [Fact]
     public void Process_StderrClosedAtStart_NoErrorTextLandsInStdoutsFile()
     {
-        var output = Path.GetTempFileName();
-        try
-        {
-            var result = CalcExecutable.Bash($"\"$CALC\" '1+*; 2' 2>&- > '{output}'; echo \"status=$?\"");
-            Assert.Equal("status=1\n", result.Stdout);
-            Assert.Equal("2\n", File.ReadAllText(output));
-        }
-        finally
-        {
-            File.Delete(output);
-        }
+        var output = PathOf("output");
+        var result = CalcExecutable.Bash($"\"$CALC\" '1+*; 2' 2>&- > '{output}'; echo \"status=$?\"");
+        Assert.Equal("status=1\n", result.Stdout);
+        Assert.Equal("2\n", File.ReadAllText(output));
     }
 
     [Fact]
@@ -104,56 +97,34 @@ public class ProcessTests
     [Fact]
     public void Process_ClosedStdout_EndsQuietly()
     {
-        var input = Path.GetTempFileName();
-        var errors = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(input, string.Concat(Enumerable.Repeat("1+1\n", 200_000)));
-            var result = CalcExecutable.Bash(
-                $"\"$CALC\" < '{input}' 2> '{errors}' | head -1; echo \"status=${{PIPESTATUS[0]}}\"");
-            Assert.Equal("2\nstatus=0\n", result.Stdout);
-            Assert.Equal("", File.ReadAllText(errors));
-        }
-        finally
-        {
-            File.Delete(input);
-            File.Delete(errors);
-        }
+        var input = PathOf("input");
+        var errors = PathOf("errors");
+        File.WriteAllText(input, string.Concat(Enumerable.Repeat("1+1\n", 200_000)));
+        var result = CalcExecutable.Bash(
+            $"\"$CALC\" < '{input}' 2> '{errors}' | head -1; echo \"status=${{PIPESTATUS[0]}}\"");
+        Assert.Equal("2\nstatus=0\n", result.Stdout);
+        Assert.Equal("", File.ReadAllText(errors));
     }
 
     [Fact]
     public void Process_ClosedStdout_StopsReadingAnEndlessInput()
     {
         // .NET's console stream pretends writes to a broken pipe succeed; calc must notice anyway.
-        var errors = Path.GetTempFileName();
-        try
-        {
-            var result = CalcExecutable.Bash(
-                $"timeout 30 bash -c 'yes 1+1 | \"$CALC\" 2> {errors} | head -1; echo \"status=${{PIPESTATUS[1]}}\"'; echo \"timeout=$?\"");
-            Assert.Equal("2\nstatus=0\ntimeout=0\n", result.Stdout);
-            Assert.Equal("", File.ReadAllText(errors));
-        }
-        finally
-        {
-            File.Delete(errors);
-        }
+        var errors = PathOf("errors");
+        var result = CalcExecutable.Bash(
+            $"timeout 30 bash -c 'yes 1+1 | \"$CALC\" 2> {errors} | head -1; echo \"status=${{PIPESTATUS[1]}}\"'; echo \"timeout=$?\"");
+        Assert.Equal("2\nstatus=0\ntimeout=0\n", result.Stdout);
+        Assert.Equal("", File.ReadAllText(errors));
     }
 
     [Fact]
     public void Process_StdoutToAFile_AppendsAfterEarlierOutput()
     {
-        var output = Path.GetTempFileName();
-        try
-        {
-            CalcExecutable.Bash($"(echo a; \"$CALC\" 1; \"$CALC\" 2; \"$CALC\" 1+ 2>&1; echo b) > '{output}'");
-            Assert.Equal(
-                "a\n1\n2\n<args>:1:3: error: unexpected end of input; expected a number, a name or '('\n  1+\n    ^\nb\n",
-                File.ReadAllText(output));
-        }
-        finally
-        {
-            File.Delete(output);
-        }
+        var output = PathOf("output");
+        CalcExecutable.Bash($"(echo a; \"$CALC\" 1; \"$CALC\" 2; \"$CALC\" 1+ 2>&1; echo b) > '{output}'");
+        Assert.Equal(
+            "a\n1\n2\n<args>:1:3: error: unexpected end of input; expected a number, a name or '('\n  1+\n    ^\nb\n",
+            File.ReadAllText(output));
     }
 
     [Fact]

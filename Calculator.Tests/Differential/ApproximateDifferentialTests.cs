@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
-using Calculator.Evaluator;
 using Calculator.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Calculator.Tests.Differential;
@@ -52,61 +49,8 @@ public sealed class ApproximateDifferentialTests(ITestOutputHelper output)
         """;
 
     [FactNeeding("python3")]
-    public void Calc_prints_the_correctly_rounded_digits_of_python_decimal()
-    {
-        var cases = int.TryParse(Environment.GetEnvironmentVariable("DIFF_CASES"), CultureInfo.InvariantCulture, out var n) ? n / 4 : DefaultCases;
-        int[] seeds = int.TryParse(Environment.GetEnvironmentVariable("DIFF_SEED"), CultureInfo.InvariantCulture, out var replay)
-            ? [replay]
-            : [FixedSeed, Random.Shared.Next()];
-        var failures = new StringBuilder();
-        foreach (var seed in seeds)
-        {
-            var random = new Random(seed);
-            var generated = Enumerable.Range(0, cases).Select(_ => Generate(random)).ToList();
-            var python = Oracles.Run("python3", Prelude, generated.Select(g => g.Precision.ToString(CultureInfo.InvariantCulture) + "|" + g.Python).ToList());
-            var compared = 0;
-            var mismatches = 0;
-            for (var i = 0; i < generated.Count; i++)
-            {
-                var (calc, precision, _) = generated[i];
-                var expected = python[i];
-                if (expected == "tie")
-                {
-                    continue;
-                }
-                compared++;
-                var outcome = new Session(new SessionOptions { Precision = precision }).Run(calc).Single();
-                var ours = outcome.Value?.Format() ?? "error";
-                if (Agrees(ours, expected))
-                {
-                    continue;
-                }
-                mismatches++;
-                if (mismatches <= 15)
-                {
-                    failures.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                        $"seed {seed} case {i}: calc -p {precision} '{calc}' = {ours}; python decimal = {expected}\n    python: {generated[i].Python}"));
-                }
-            }
-            var line = string.Create(CultureInfo.InvariantCulture,
-                $"approximate differential seed={seed}: {cases} cases, {compared} compared ({cases - compared} ties skipped), {mismatches} disagreements");
-            output.WriteLine(line);
-            if (mismatches > 0)
-            {
-                failures.AppendLine(string.Create(CultureInfo.InvariantCulture, $"replay: DIFF_SEED={seed} DIFF_CASES={cases * 4}"));
-            }
-        }
-        Assert.True(failures.Length == 0, failures.ToString());
-    }
-
-    private static bool Agrees(string ours, string expected)
-    {
-        if (ours == "error" || expected == "error")
-        {
-            return ours == expected;
-        }
-        return PeersCorpus.ParseRational(ours) == PeersCorpus.ParseRational(expected);
-    }
+    public void Calc_prints_the_correctly_rounded_digits_of_python_decimal() =>
+        DifferentialRuns.CompareApproximate(output, FixedSeed, DefaultCases, share: 4, "python decimal", Prelude, Generate);
 
     /// <summary>f(q), f(q) op r or f(q) op g(s), with q and s positive and r exact; as calc and Python text.</summary>
     private static (string Calc, int Precision, string Python) Generate(Random random)
@@ -144,7 +88,7 @@ public sealed class ApproximateDifferentialTests(ITestOutputHelper output)
                 break;
             }
         }
-        return (calc, precision, python);
+        return (calc, precision, precision.ToString(CultureInfo.InvariantCulture) + "|" + python);
     }
 
     private static (string Calc, string Python) Call(Random random)

@@ -22,13 +22,9 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     [FactNeeding("python3", "bc")]
     public void Calc_agrees_with_python_fractions_and_bc_on_random_programs()
     {
-        var cases = int.TryParse(Environment.GetEnvironmentVariable("DIFF_CASES"), CultureInfo.InvariantCulture, out var n) ? n : DefaultCases;
-        int[] seeds = int.TryParse(Environment.GetEnvironmentVariable("DIFF_SEED"), CultureInfo.InvariantCulture, out var replay)
-            ? [replay]
-            : [FixedSeed, Random.Shared.Next()];
-
+        var cases = DifferentialRuns.CasesPerSeed(DefaultCases);
         var failures = new StringBuilder();
-        foreach (var seed in seeds)
+        foreach (var seed in DifferentialRuns.Seeds(FixedSeed))
         {
             var run = DifferentialRun.Execute(seed, cases);
             var line = string.Create(CultureInfo.InvariantCulture,

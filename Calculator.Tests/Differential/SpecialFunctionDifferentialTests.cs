@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
-using Calculator.Evaluator;
 using Calculator.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Calculator.Tests.Differential;
@@ -50,53 +46,12 @@ public sealed class SpecialFunctionDifferentialTests(ITestOutputHelper output)
         """;
 
     [FactNeeding("python3")]
-    public void Calc_prints_the_digits_of_python_math()
-    {
-        var cases = int.TryParse(Environment.GetEnvironmentVariable("DIFF_CASES"), CultureInfo.InvariantCulture, out var n) ? n / 25 : DefaultCases;
-        int[] seeds = int.TryParse(Environment.GetEnvironmentVariable("DIFF_SEED"), CultureInfo.InvariantCulture, out var replay)
-            ? [replay]
-            : [FixedSeed, Random.Shared.Next()];
-        var failures = new StringBuilder();
-        foreach (var seed in seeds)
+    public void Calc_prints_the_digits_of_python_math() =>
+        DifferentialRuns.CompareApproximate(output, FixedSeed, DefaultCases, share: 25, "python math", Prelude, random =>
         {
-            var random = new Random(seed);
-            var generated = Enumerable.Range(0, cases).Select(_ => Generate(random)).ToList();
-            var python = Oracles.Run("python3", Prelude, generated.Select(g => $"{g.Name} {g.Numerator} {g.Denominator}").ToList());
-            var compared = 0;
-            var mismatches = 0;
-            for (var i = 0; i < generated.Count; i++)
-            {
-                var expected = python[i];
-                if (expected == "tie")
-                {
-                    continue;
-                }
-
-                compared++;
-                var (name, numerator, denominator) = generated[i];
-                var calc = $"{name}({numerator}/{denominator})";
-                var outcome = new Session(new SessionOptions { Precision = Precision }).Run(calc).Single();
-                var ours = outcome.Value?.Format() ?? "error";
-                var agrees = ours == "error" || expected == "error"
-                    ? ours == expected
-                    : PeersCorpus.ParseRational(ours) == PeersCorpus.ParseRational(expected);
-                if (!agrees && ++mismatches <= 15)
-                {
-                    failures.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                        $"seed {seed} case {i}: calc -p {Precision} '{calc}' = {ours}; python math = {expected}"));
-                }
-            }
-
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"approximate differential seed={seed}: {cases} cases, {compared} compared ({cases - compared} ties skipped), {mismatches} disagreements (gamma, lgamma, erf, erfc against python math)"));
-            if (mismatches > 0)
-            {
-                failures.AppendLine(string.Create(CultureInfo.InvariantCulture, $"replay: DIFF_SEED={seed} DIFF_CASES={cases * 25}"));
-            }
-        }
-
-        Assert.True(failures.Length == 0, failures.ToString());
-    }
+            var (name, numerator, denominator) = Generate(random);
+            return ($"{name}({numerator}/{denominator})", Precision, $"{name} {numerator} {denominator}");
+        });
 
     /// <summary>A function and an argument n/d in its range (d up to 200, so poles are hit now and then).</summary>
     private static (string Name, int Numerator, int Denominator) Generate(Random random)
