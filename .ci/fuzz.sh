@@ -102,8 +102,9 @@ save() {
   local name="$1-$(sha1sum "$2" | cut -c1-16)"
   cp "$2" "$regressions/$name"
   echo "---- $1: $(basename "$2")"
-  echo "     saved as Calculator.Tests/Data/fuzz-regressions/$name; first bytes:"
-  head -c 300 "$2" | od -An -c | head -n 8
+  echo "     saved as Calculator.Tests/Data/fuzz-regressions/$name; its first 600 bytes, on one line:"
+  # One line, so that a log cut to its last lines still shows the whole input.
+  python3 -c 'import sys; print("     " + repr(open(sys.argv[1], "rb").read(600)))' "$2"
 }
 if [ ${#crashes[@]} -gt 0 ] || [ ${#candidates[@]} -gt 0 ]; then
   mkdir -p "$regressions"
