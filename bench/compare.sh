@@ -41,11 +41,8 @@ fi
 
 # --- the AOT binary ----------------------------------------------------------------------
 if [ -z "${CALC:-}" ]; then
-    echo "building the Native AOT calc ..." >&2
-    dotnet publish "$ROOT/Calculator.Cli" -c Release -r linux-x64 -p:PublishAot=true \
-        -p:StaticExecutable=true -p:LinkerFlavor=lld -p:InvariantGlobalization=true \
-        -o "$WORK/calc-aot" >"$WORK/publish.log" 2>&1 || { tail -20 "$WORK/publish.log" >&2; exit 1; }
-    CALC=$WORK/calc-aot/calc
+    . "$ROOT/bench/publish-aot.sh"
+    publish_aot "$WORK/calc-aot"
 fi
 echo "calc: $CALC" >&2
 

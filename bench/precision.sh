@@ -23,11 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ -z "${CALC:-}" ]; then
-    echo "building the Native AOT calc ..." >&2
-    dotnet publish "$ROOT/Calculator.Cli" -c Release -r linux-x64 -p:PublishAot=true \
-        -p:StaticExecutable=true -p:LinkerFlavor=lld -p:InvariantGlobalization=true \
-        -o "$WORK/calc-aot" >"$WORK/publish.log" 2>&1 || { tail -20 "$WORK/publish.log" >&2; exit 1; }
-    CALC=$WORK/calc-aot/calc
+    . "$ROOT/bench/publish-aot.sh"
+    publish_aot "$WORK/calc-aot"
 fi
 
 CALC=$CALC OUT=$WORK/precision.md PYTHON=/usr/bin/python3 MPMATH_NOGMPY=1 \
