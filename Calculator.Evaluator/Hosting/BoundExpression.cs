@@ -59,23 +59,23 @@ internal sealed class BoundExpression
             // The operators Evaluator.Combine hands to Evaluator.Arithmetic, after the same operand checks;
             // the commonest ones are nodes of their own, so that their exact small case runs inline.
             case Binary { Operator: BinaryOperator.Add } binary:
-                return Operands<Sum>(binary, scope, context, depth);
+                return BindArithmetic<Sum>(binary, scope, context, depth);
             case Binary { Operator: BinaryOperator.Subtract } binary:
-                return Operands<Difference>(binary, scope, context, depth);
+                return BindArithmetic<Difference>(binary, scope, context, depth);
             case Binary { Operator: BinaryOperator.Multiply } binary:
-                return Operands<Product>(binary, scope, context, depth);
+                return BindArithmetic<Product>(binary, scope, context, depth);
             case Binary { Operator: BinaryOperator.Power } binary:
-                return Operands<Power>(binary, scope, context, depth);
+                return BindArithmetic<Power>(binary, scope, context, depth);
             case Binary { Operator: BinaryOperator.Divide or BinaryOperator.Modulo or BinaryOperator.FloorDivide
                 or BinaryOperator.BitwiseAnd or BinaryOperator.BitwiseOr or BinaryOperator.ShiftLeft
                 or BinaryOperator.ShiftRight } binary:
-                return Operands<AnyArithmetic>(binary, scope, context, depth);
+                return BindArithmetic<AnyArithmetic>(binary, scope, context, depth);
             default:
                 return new Unbound(expression);
         }
     }
 
-    private static Arithmetic<TOperation> Operands<TOperation>(Binary binary, Scope scope, NumericContext context, int depth)
+    private static Arithmetic<TOperation> BindArithmetic<TOperation>(Binary binary, Scope scope, NumericContext context, int depth)
         where TOperation : struct, IOperation =>
         new(binary, Bind(binary.Left, scope, context, depth + 1), Bind(binary.Right, scope, context, depth + 1));
 
