@@ -23,7 +23,8 @@ public static class FuzzTarget
     /// <inheritdoc cref="Run(ReadOnlySpan{byte})"/>
     /// <param name="input">The bytes, as stdin would deliver them.</param>
     /// <param name="slowest">The longest time one statement took, printing included: what a user waits for.</param>
-    public static int Run(ReadOnlySpan<byte> input, out TimeSpan slowest)
+    /// <param name="statementTimeLimit">The session's time limit per statement (SPEC §8's 60 s when null).</param>
+    public static int Run(ReadOnlySpan<byte> input, out TimeSpan slowest, TimeSpan? statementTimeLimit = null)
     {
         slowest = TimeSpan.Zero;
         if (input.StartsWith("\uFEFF"u8))
@@ -31,7 +32,7 @@ public static class FuzzTarget
             input = input[3..];
         }
 
-        var session = new Session();
+        var session = statementTimeLimit is { } limit ? new Session(new SessionOptions { StatementTimeLimit = limit }) : new Session();
         var statements = 0;
         while (!input.IsEmpty)
         {

@@ -8,6 +8,11 @@ using SharpFuzz;
 // `TOTAL_MS<tab>SLOWEST_STATEMENT_MS<tab>FILE<tab>VERDICT`; with `--budget SECONDS` first, files
 // after the budget is spent are listed as `-<tab>-<tab>FILE<tab>SKIPPED`. Replay needs an uninstrumented
 // build: instrumented code writes to afl's shared memory, which only exists under afl-fuzz.
+// Replayed statements have a time limit of ReplayStatementLimit rather than SPEC §8's 60 s: what
+// replay looks for is a statement that outlasts its limit (a loop the budget does not stop), and
+// a statement that stops at a short limit shows that as well as one that stops at 60 s, in a
+// twelfth of the time. A statement that merely takes long (nextprime of a 1000-digit number
+// can take 15 s) is within the SPEC and ends there with its limit error.
 if (args is ["--replay", "--budget", var budget, .. var budgeted])
 {
     return Replay(budgeted, TimeSpan.FromSeconds(double.Parse(budget, CultureInfo.InvariantCulture)));
@@ -49,7 +54,7 @@ static int Replay(string[] files, TimeSpan budget)
             var slowest = TimeSpan.Zero;
             try
             {
-                verdict = FuzzTarget.Run(bytes, out slowest).ToString(CultureInfo.InvariantCulture) + " statements";
+                verdict = FuzzTarget.Run(bytes, out slowest, ReplayStatementLimit).ToString(CultureInfo.InvariantCulture) + " statements";
             }
 #pragma warning disable CA1031 // Reported, counted and turned into the exit status.
             catch (Exception e)
@@ -63,4 +68,10 @@ static int Replay(string[] files, TimeSpan budget)
         }
     });
     return failed == 0 ? 0 : 1;
+}
+
+internal static partial class Program
+{
+    /// <summary>The statement time limit during replay (.ci/fuzz.sh's hang threshold is this plus a margin).</summary>
+    private static readonly TimeSpan ReplayStatementLimit = TimeSpan.FromSeconds(5);
 }
