@@ -18,15 +18,17 @@ public static class FuzzTarget
     /// in one session as the CLI's statement runner does, and prints every value as the CLI would.
     /// </summary>
     /// <returns>The number of statements run, so the work cannot be optimised away.</returns>
-    public static int Run(ReadOnlySpan<byte> input) => Run(input, out _);
+    public static int Run(ReadOnlySpan<byte> input) => Run(input, out _, out _);
 
     /// <inheritdoc cref="Run(ReadOnlySpan{byte})"/>
     /// <param name="input">The bytes, as stdin would deliver them.</param>
     /// <param name="slowest">The longest time one statement took, printing included: what a user waits for.</param>
+    /// <param name="slowestText">That statement's text.</param>
     /// <param name="statementTimeLimit">The session's time limit per statement (SPEC §8's 60 s when null).</param>
-    public static int Run(ReadOnlySpan<byte> input, out TimeSpan slowest, TimeSpan? statementTimeLimit = null)
+    public static int Run(ReadOnlySpan<byte> input, out TimeSpan slowest, out string slowestText, TimeSpan? statementTimeLimit = null)
     {
         slowest = TimeSpan.Zero;
+        slowestText = "";
         if (input.StartsWith("\uFEFF"u8))
         {
             input = input[3..];
@@ -50,7 +52,8 @@ public static class FuzzTarget
             }
 
             var start = Stopwatch.GetTimestamp();
-            foreach (var statement in CalcParser.ParseProgram(Encoding.UTF8.GetString(line)))
+            var text = Encoding.UTF8.GetString(line);
+            foreach (var statement in CalcParser.ParseProgram(text))
             {
                 statements++;
                 var outcome = session.Execute(statement);
@@ -66,7 +69,11 @@ public static class FuzzTarget
 
                 var now = Stopwatch.GetTimestamp();
                 var elapsed = Stopwatch.GetElapsedTime(start, now);
-                slowest = elapsed > slowest ? elapsed : slowest;
+                if (elapsed > slowest)
+                {
+                    slowest = elapsed;
+                    slowestText = text.Substring(statement.Span.Start, statement.Span.Length);
+                }
                 start = now;
             }
         }

@@ -5,7 +5,8 @@ using SharpFuzz;
 
 // Under afl-fuzz (SharpFuzz's out-of-process fork server): one input per execution, read from stdin.
 // `Calculator.Fuzz --replay FILE...` runs saved inputs and prints, for each,
-// `TOTAL_MS<tab>SLOWEST_STATEMENT_MS<tab>FILE<tab>VERDICT`; with `--budget SECONDS` first, files
+// `TOTAL_MS<tab>SLOWEST_STATEMENT_MS<tab>FILE<tab>VERDICT<tab>SLOWEST_STATEMENT` (the statement as a
+// C# string literal, cut at 200 characters); with `--budget SECONDS` first, files
 // after the budget is spent are listed as `-<tab>-<tab>FILE<tab>SKIPPED`. Replay needs an uninstrumented
 // build: instrumented code writes to afl's shared memory, which only exists under afl-fuzz.
 // Replayed statements have a time limit of ReplayStatementLimit rather than SPEC §8's 60 s: what
@@ -52,9 +53,10 @@ static int Replay(string[] files, TimeSpan budget)
             var clock = Stopwatch.StartNew();
             string verdict;
             var slowest = TimeSpan.Zero;
+            var slowestText = "";
             try
             {
-                verdict = FuzzTarget.Run(bytes, out slowest, ReplayStatementLimit).ToString(CultureInfo.InvariantCulture) + " statements";
+                verdict = FuzzTarget.Run(bytes, out slowest, out slowestText, ReplayStatementLimit).ToString(CultureInfo.InvariantCulture) + " statements";
             }
 #pragma warning disable CA1031 // Reported, counted and turned into the exit status.
             catch (Exception e)
@@ -64,11 +66,22 @@ static int Replay(string[] files, TimeSpan budget)
                 verdict = "EXCEPTION " + e;
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.ElapsedMilliseconds}\t{(long)slowest.TotalMilliseconds}\t{file}\t{verdict}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{clock.ElapsedMilliseconds}\t{(long)slowest.TotalMilliseconds}\t{file}\t{verdict}\t{Quoted(slowestText)}"));
         }
     });
     return failed == 0 ? 0 : 1;
 }
+
+// One line whatever the statement holds, so that a log cut to its last lines still shows it.
+static string Quoted(string text) =>
+    "\"" + string.Concat(text.Take(200).Select(c => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        _ when char.IsControl(c) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+        _ => c.ToString(),
+    })) + (text.Length > 200 ? "\"…" : "\"");
 
 internal static partial class Program
 {
